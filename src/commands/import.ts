@@ -1,0 +1,84 @@
+// `preppack import PAGE…`: knowledge-base pages into the content library.
+// Reads everything first; writes only when every page was understood and no
+// file would be overwritten without --force.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { decodeText } from '../content/parse.js';
+import { writeFileAtomic } from '../fs/atomicWrite.js';
+import { FORMAT_NAMES } from '../import/draft.js';
+import { importPages, type PageInput } from '../import/importPages.js';
+import { error, type Problem } from '../problems.js';
+import { EXIT_FAILED, EXIT_OK, err, out, printProblems } from '../cli/io.js';
+
+export interface ImportOptions {
+  pages: string[];
+  contentDir: string;
+  force: boolean;
+  dryRun: boolean;
+}
+
+function readTree(root: string, dir = root, files = new Map<string, string>()): Map<string, string> {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return files;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) readTree(root, path, files);
+    else if (name.endsWith('.md')) files.set(relative(root, path).split(sep).join('/'), readFileSync(path, 'utf8'));
+  }
+  return files;
+}
+
+function readPages(paths: readonly string[]): { pages: PageInput[]; problems: Problem[] } {
+  const pages: PageInput[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (caught) {
+      const code = (caught as NodeJS.ErrnoException).code;
+      problems.push(error(path, 1, code === 'ENOENT' ? 'no such page file' : code === 'EISDIR' ? 'is a folder, not a page file' : `cannot read the page (${code})`));
+      continue;
+    }
+    const decoded = decodeText(path, bytes);
+    if ('problem' in decoded) problems.push(decoded.problem);
+    else pages.push({ path, text: decoded.text });
+  }
+  return { pages, problems };
+}
+
+export function importCommand(options: ImportOptions): number {
+  const read = readPages(options.pages);
+  if (read.problems.length) {
+    printProblems(read.problems);
+    err('preppack: nothing was imported');
+    return EXIT_FAILED;
+  }
+  const { plan, problems } = importPages(read.pages, options.contentDir, readTree(options.contentDir), options.force);
+  if (!plan || problems.length) {
+    printProblems(problems);
+    err('preppack: nothing was imported');
+    return EXIT_FAILED;
+  }
+  for (const page of plan.pages) {
+    out(
+      `${page.path}: ${FORMAT_NAMES[page.format]}, level ${page.level}${page.newLevel ? ' (new)' : ''}: ` +
+        `${page.questions} questions, ${page.stories} stories, ${page.quotes} quotes`,
+    );
+  }
+  const writes = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
+  for (const file of writes) {
+    const path = join(options.contentDir, file.path);
+    if (options.dryRun) out(`would ${file.action} ${path}`);
+    else writeFileAtomic(path, file.text);
+  }
+  const count = (action: string) => plan.files.filter((f) => f.action === action).length;
+  const verb = options.dryRun ? 'would write' : 'wrote';
+  out(`${verb} ${writes.length} files in ${options.contentDir} (${count('create')} new, ${count('update')} updated), ${count('unchanged')} unchanged`);
+  if (!options.dryRun && count('create') + count('update') > 0) out('next: tag competencies by hand, then run `preppack check`');
+  return EXIT_OK;
+}

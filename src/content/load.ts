@@ -1,0 +1,36 @@
+// Reads a content folder into a Library and every problem found on the way.
+import { error, warning, type Problem } from '../problems.js';
+import type { Library } from './model.js';
+import { parseContentFile } from './parse.js';
+import { readContentDir } from './read.js';
+import { validateLibrary } from './validate.js';
+
+export interface LoadedLibrary {
+  library: Library;
+  problems: Problem[];
+}
+
+const byLevelAndNumber = <T extends { level: string; number: number }>(a: T, b: T) =>
+  a.level.localeCompare(b.level) || a.number - b.number;
+
+export function loadLibrary(contentDir: string): LoadedLibrary {
+  const library: Library = { levels: [], questions: [], stories: [], competencies: [] };
+  const listing = readContentDir(contentDir);
+  if (listing.missingRoot) {
+    return { library, problems: [error(contentDir, 1, 'no content folder here: pass --content DIR, or create it with `preppack import PAGE…`')] };
+  }
+  const problems: Problem[] = listing.ignored.map((path) => warning(path, 1, 'not a content file (.md in levels/, questions/<level>/ or stories/<level>/): ignored'));
+  for (const file of listing.files) {
+    const parsed = parseContentFile(file);
+    problems.push(...parsed.problems);
+    if (parsed.kind === 'competencies') library.competencies.push(...parsed.items);
+    else if (parsed.kind === 'level' && parsed.item) library.levels.push(parsed.item);
+    else if (parsed.kind === 'question' && parsed.item) library.questions.push(parsed.item);
+    else if (parsed.kind === 'story' && parsed.item) library.stories.push(parsed.item);
+  }
+  if (listing.files.length === 0) problems.push(error(contentDir, 1, 'the content folder holds no content files'));
+  library.questions.sort(byLevelAndNumber);
+  library.stories.sort(byLevelAndNumber);
+  problems.push(...validateLibrary(library));
+  return { library, problems };
+}

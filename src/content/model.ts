@@ -1,0 +1,81 @@
+// The content library as the rest of the program sees it: plain typed data,
+// loaded and validated from content/ by load.ts.
+
+/** A `## Heading {#key}` part of a Markdown body. */
+export interface Section {
+  key: string;
+  heading: string;
+  markdown: string;
+  line: number;
+}
+
+export interface SourcePage {
+  title: string;
+  format: PageFormat;
+  handbook?: string;
+  intro?: string;
+  useFor?: string;
+  readWith?: string;
+  questionSet?: string;
+}
+
+export type PageFormat = 'interview-pack' | 'star-stories' | 'qa-page';
+
+export interface Level {
+  id: string;
+  title: string;
+  aliases: string[];
+  audience?: string;
+  sources: SourcePage[];
+  /** demonstrate: what strong candidates show; stories-must-prove; closing-note. */
+  sections: Record<string, Section>;
+  path: string;
+  /** 1-based line of each front-matter field, for messages. */
+  fieldLines: Record<string, number>;
+}
+
+export interface Question {
+  id: string;
+  level: string;
+  number: number;
+  prompt: string;
+  competencies: string[];
+  /** cover: strong answer should cover; why: why interviewers ask; example: answer example; interviewer-notes. */
+  sections: Record<string, Section>;
+  path: string;
+  fieldLines: Record<string, number>;
+}
+
+export interface Story {
+  id: string;
+  level: string;
+  number: number;
+  title: string;
+  competencies: string[];
+  /** situation, task, action, result, why, phrasing. */
+  sections: Record<string, Section>;
+  /** The strong phrasing quotes, one per list item of the phrasing section. */
+  quotes: string[];
+  path: string;
+  fieldLines: Record<string, number>;
+}
+
+export interface Competency {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface Library {
+  levels: Level[];
+  questions: Question[];
+  stories: Story[];
+  competencies: Competency[];
+}
+
+export const LEVEL_SECTIONS = ['demonstrate', 'stories-must-prove', 'closing-note'] as const;
+export const QUESTION_SECTIONS = ['cover', 'why', 'example', 'interviewer-notes'] as const;
+export const STORY_SECTIONS = ['situation', 'task', 'action', 'result', 'why', 'phrasing'] as const;
+
+/** Sections that never reach a candidate's booklet or cheat sheet. */
+export const INTERVIEWER_ONLY_SECTIONS = new Set(['interviewer-notes']);

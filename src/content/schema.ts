@@ -1,0 +1,72 @@
+// What the front matter of each kind of content file may hold. zod gives us
+// one declaration for both the check and the TypeScript type.
+import { z } from 'zod';
+import { error, type Problem } from '../problems.js';
+
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const kebab = z.string().regex(KEBAB_CASE, 'must be lower-case kebab case (a-z, 0-9 and single hyphens)');
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const sourcePageSchema = z
+  .object({
+    title: text,
+    format: z.enum(['interview-pack', 'star-stories', 'qa-page']),
+    handbook: text.optional(),
+    intro: text.optional(),
+    use_for: text.optional(),
+    read_with: text.optional(),
+    question_set: text.optional(),
+  })
+  .strict();
+
+export const levelSchema = z
+  .object({
+    id: kebab,
+    title: text,
+    aliases: z.array(kebab).default([]),
+    audience: text.optional(),
+    sources: z.array(sourcePageSchema).default([]),
+  })
+  .strict();
+
+export const questionSchema = z
+  .object({
+    id: kebab,
+    level: kebab,
+    number: z.number().int().positive(),
+    prompt: text,
+    competencies: z.array(kebab).max(3, 'tag at most three competencies').default([]),
+  })
+  .strict();
+
+export const storySchema = z
+  .object({
+    id: kebab,
+    level: kebab,
+    number: z.number().int().positive(),
+    title: text,
+    competencies: z.array(kebab).max(3, 'tag at most three competencies').default([]),
+  })
+  .strict();
+
+export const competencySchema = z
+  .object({
+    id: kebab,
+    title: text,
+    description: text,
+  })
+  .strict();
+
+/** Turns zod's issues into `path:line: message` problems, one per field. */
+export function schemaProblems(path: string, issues: readonly z.core.$ZodIssue[], lineOf: (key: PropertyKey[]) => number): Problem[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => error(path, lineOf([...issue.path, key]), `unknown field "${[...issue.path, key].join('.')}"`));
+    }
+    const field = issue.path.join('.');
+    if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+      return [error(path, lineOf(issue.path), `missing field "${field}"`)];
+    }
+    return [error(path, lineOf(issue.path), `field "${field}": ${issue.message}`)];
+  });
+}

@@ -1,0 +1,21 @@
+// Looks things up in a loaded library by the names users type.
+import type { Level, Library, Question, Story } from './model.js';
+
+/** Finds a level by its id or one of its aliases, case-insensitively. */
+export function findLevel(library: Library, name: string): Level | undefined {
+  const wanted = name.trim().toLowerCase();
+  return library.levels.find((level) => level.id === wanted || level.aliases.includes(wanted));
+}
+
+export function levelNames(library: Library): string {
+  return library.levels.map((l) => (l.aliases.length ? `${l.id} (${l.aliases.join(', ')})` : l.id)).join(', ');
+}
+
+export interface ItemFilter {
+  level?: string;
+  competency?: string;
+}
+
+export function matches(item: Question | Story, filter: ItemFilter): boolean {
+  return (!filter.level || item.level === filter.level) && (!filter.competency || item.competencies.includes(filter.competency));
+}
