@@ -4,6 +4,7 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { error, type Problem } from '../problems.js';
+import { describeYamlError } from './yamlError.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -26,11 +27,11 @@ function refuseExecutable(language: string): never {
 
 function parseYaml(source: string): { data: unknown; keyLines: Map<string, number> } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
-    const line = first.linePos?.[0].line ?? 1;
-    throw new YamlProblem(line, `YAML syntax error: ${first.message.split('\n')[0]}`);
+    const { line, message } = describeYamlError(source, first);
+    throw new YamlProblem(line, message);
   }
   const keyLines = new Map<string, number>();
   if (isMap(doc.contents)) {

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { error, type Problem } from '../problems.js';
 import { findMojibake } from '../text/mojibake.js';
 import { splitFrontMatter } from './frontMatter.js';
+import { describeYamlError } from './yamlError.js';
 import {
   LEVEL_SECTIONS,
   QUESTION_SECTIONS,
@@ -137,10 +138,10 @@ export function parseCompetenciesFile(file: ContentFile): ParsedFile {
   if ('problem' in decoded) return { ...empty, problems: [decoded.problem] };
   const problems = mojibakeProblems(file.path, decoded.text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(decoded.text, { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(decoded.text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors[0]) {
-    const e = doc.errors[0];
-    return { ...empty, problems: [...problems, error(file.path, e.linePos?.[0].line ?? 1, `YAML syntax error: ${e.message.split('\n')[0]}`)] };
+    const { line, message } = describeYamlError(decoded.text, doc.errors[0]);
+    return { ...empty, problems: [...problems, error(file.path, line, message)] };
   }
   if (!isSeq(doc.contents)) {
     return { ...empty, problems: [...problems, error(file.path, 1, 'competencies.yaml must be a YAML list of { id, title, description }')] };

@@ -1,0 +1,65 @@
+// Shared test helpers: run the real CLI as a user would, and scratch folders.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterAll } from 'vitest';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
+export const BIN = join(ROOT, 'bin', 'preppack.js');
+
+export const SEED = {
+  directorStories: join(SEEDS, '000_acea808a72da3aac.txt'),
+  managerStories: join(SEEDS, '001_70f7f61532079bc1.txt'),
+  directorPack: join(SEEDS, '002_a9d44e0bf7b070cc.txt'),
+  managerPack: join(SEEDS, '003_9085f1a1ab0eaf00.txt'),
+  staffQa: join(SEEDS, '004_c93d262fff5969d9.txt'),
+};
+export const ALL_SEEDS = Object.values(SEED);
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function preppack(args: readonly string[], cwd = ROOT): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, PREPPACK_DEBUG: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+export function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'preppack-test-'));
+  scratch.push(dir);
+  return dir;
+}
+
+/** A copy of a folder in a scratch directory. */
+export function copyOf(folder: string): string {
+  const dir = join(scratchDir(), 'copy');
+  cpSync(folder, dir, { recursive: true });
+  return dir;
+}
+
+/** Every file below a folder, relative path to text. */
+export function readTree(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(root, path), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/** A stack trace line, which users must never see. */
+export const STACK_TRACE = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
