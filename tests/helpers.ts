@@ -1,12 +1,16 @@
 // Shared test helpers: run the real CLI as a user would, and scratch folders.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
+/** The knowledge-base pages the content comes from: ../shared/seeds beside the clone, or $PREPPACK_SEEDS. */
+export const SEEDS = resolve(process.env.PREPPACK_SEEDS ?? join(ROOT, '..', 'shared', 'seeds'));
+if (!existsSync(join(SEEDS, 'README.md'))) {
+  throw new Error(`the seed pages are not at ${SEEDS}: check out shared/ beside this clone, or set PREPPACK_SEEDS`);
+}
 export const BIN = join(ROOT, 'bin', 'preppack.js');
 
 export const SEED = {

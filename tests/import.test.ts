@@ -1,10 +1,10 @@
 // `preppack import`: the seed pages into a content library, read back from disk.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/content/load.js';
 import type { Library } from '../src/content/model.js';
-import { ALL_SEEDS, preppack, readTree, ROOT, scratchDir, SEED, STACK_TRACE } from './helpers.js';
+import { ALL_SEEDS, copyOf, preppack, readTree, ROOT, scratchDir, SEED, STACK_TRACE } from './helpers.js';
 
 /** The seeds README's own table of the export's mojibake: an oracle independent of the importer. */
 function oracleRepair(text: string): string {
@@ -147,9 +147,8 @@ describe('import of the five seed pages', () => {
 
 describe('the bundled content library', () => {
   it('is exactly what importing the seeds writes, plus hand-tagged competencies', () => {
-    const content = join(scratchDir(), 'content');
-    const before = readTree(join(ROOT, 'content'));
-    for (const [path, text] of before) writeAt(join(content, path), text);
+    const content = copyOf(join(ROOT, 'content'));
+    const before = readTree(content);
     const result = preppack(['import', ...ALL_SEEDS, '--content', content]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wrote 0 files');
@@ -157,11 +156,6 @@ describe('the bundled content library', () => {
     expect(readTree(content)).toEqual(before);
   });
 });
-
-function writeAt(path: string, text: string) {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 describe('import safety', () => {
   function imported(): string {
@@ -269,7 +263,7 @@ describe('pages of a known format for an unseen level', () => {
         ...[1, 2, 3].flatMap((n) => [`${n}. Architecture question number ${n}?`, '', 'Strong answer should cover', '', `  • Point ${n}a.`, `  • Point ${n}b.`, '']),
       ].join('\n'),
     );
-    const content = copyContent();
+    const content = copyOf(join(ROOT, 'content'));
     const result = preppack(['import', page, '--content', content]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('interview pack, level architect (new): 3 questions, 0 stories, 0 quotes');
@@ -306,7 +300,7 @@ describe('pages of a known format for an unseen level', () => {
         'Help us improve this answer. /',
       ].join('\n'),
     );
-    const content = copyContent();
+    const content = copyOf(join(ROOT, 'content'));
     const result = preppack(['import', stories, qa, '--content', content]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('STAR story page, level director: 0 questions, 4 stories, 8 quotes');
@@ -317,12 +311,6 @@ describe('pages of a known format for an unseen level', () => {
     expect(senior).toHaveLength(2);
   });
 });
-
-function copyContent(): string {
-  const content = join(scratchDir(), 'content');
-  for (const [path, text] of readTree(join(ROOT, 'content'))) writeAt(join(content, path), text);
-  return content;
-}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
