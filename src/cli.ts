@@ -1,6 +1,7 @@
 // The command line: parses arguments with yargs and hands each command its
 // options. Exit codes: 0 done, 1 content/template/build failed, 2 bad command line.
 import yargs from 'yargs';
+import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { importCommand } from './commands/import.js';
 import { LIST_KINDS, listCommand, type ListKind } from './commands/list.js';
@@ -19,6 +20,31 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const parser = yargs([...argv])
     .scriptName('preppack')
     .usage('$0 <command> [options]\n\nTurns a Product Security interview knowledge base into printable PDF packets by role level.')
+    .command(
+      'build',
+      'build the PDF packets: out/<level>/<level>-<packet>.pdf and out/manifest.json',
+      (y) =>
+        y
+          .option('level', { type: 'string', array: true, requiresArg: true, describe: 'levels to build (ids or aliases, or all)', default: ['all'] })
+          .option('packet', { type: 'string', array: true, requiresArg: true, describe: 'packets to build: booklet, scorecard, cheatsheet (comma-separated)', default: ['all'] })
+          .option('content', contentOption)
+          .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
+          .option('out', { type: 'string', requiresArg: true, default: 'out', describe: 'where to write the PDFs' })
+          .option('paper', { choices: ['letter', 'a4'] as const, default: 'letter' as const, describe: 'paper size' })
+          .example('$0 build', 'every packet for every level, into out/')
+          .example('$0 build --level director --packet booklet,cheatsheet --paper a4', 'a director study guide on A4'),
+      async (args) => {
+        if (usageFailure) return;
+        code = await buildCommand({
+          levels: (args.level ?? []).map(String),
+          packets: (args.packet ?? []).map(String),
+          contentDir: args.content ?? defaultContentDir(),
+          templatesDir: args.templates,
+          outDir: args.out,
+          paper: args.paper,
+        });
+      },
+    )
     .command(
       'check',
       'load and validate the whole content library; every problem as path:line: message',
@@ -71,7 +97,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         });
       },
     )
-    .demandCommand(1, 'name a command: check, list or import')
+    .demandCommand(1, 'name a command: build, check, list or import')
     .strict()
     .help()
     .alias('h', 'help')

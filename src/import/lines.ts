@@ -1,5 +1,6 @@
 // Line-level helpers for reading exported pages: numbered lines, and the
 // conversion of the export's bullets and paragraphs into Markdown.
+import { escapeMarkdown } from '../text/escapeMarkdown.js';
 
 export interface PageLine {
   /** 1-based line number in the page. */
@@ -13,12 +14,6 @@ export function toLines(text: string): PageLine[] {
 
 const BULLET = /^\s+•\s+(.*)$/u;
 const NUMBERED = /^\s+(\d+)\.\s+(.*)$/u;
-
-/** Escapes what Markdown would read as markup in a line of plain text. */
-export function escapeMarkdown(text: string): string {
-  const inline = text.replace(/([\\`*_<[\]])/g, '\\$1');
-  return inline.replace(/^(#|>|[-+]\s|\d+[.)]\s)/, '\\$1');
-}
 
 /** Turns the export's paragraphs, `  • ` bullets and `  1. ` items into Markdown. */
 export function toMarkdown(lines: readonly PageLine[]): string {

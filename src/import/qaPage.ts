@@ -2,7 +2,8 @@
 // "Employers ask this question …" and "Answer Example: …". The site's
 // "Help us improve this answer. / -" lines are noise and are dropped.
 import { PageError, type PageDraft, type QuestionDraft } from './draft.js';
-import { escapeMarkdown, type PageLine } from './lines.js';
+import { escapeMarkdown } from '../text/escapeMarkdown.js';
+import type { PageLine } from './lines.js';
 import type { PageHead } from './page.js';
 
 const WHY = /^Employers ask this question\b/u;

@@ -1,0 +1,76 @@
+// The layout that Markdown cannot say, as a small set of block directives:
+//
+//   ::pagebreak                  start a new page
+//   ::toc Contents               the table of contents, with page numbers
+//   ::lines 3                    3 ruled lines to write on
+//   ::rating A | B | C           a row of tick boxes, one per label
+//   ::fields Candidate | Date    labelled fields to write in
+//   ::spacer 12                  vertical space, in points
+//   ::ref story-id | Title       "→ Title, page N" pointing at a heading {#story-id}
+//   :::keep … :::                keep the enclosed blocks on one page
+//   :::cover … :::               the cover: centred, on a page of its own
+//   :::columns … ::column … :::  two columns
+//
+// Tick boxes in lists are GitHub task items: `- [ ] point`.
+import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+
+export const LINE_DIRECTIVES = ['pagebreak', 'toc', 'lines', 'rating', 'fields', 'spacer', 'ref', 'column'] as const;
+export const CONTAINER_DIRECTIVES = ['keep', 'cover', 'columns'] as const;
+
+export interface LineDirectiveToken extends Tokens.Generic {
+  type: 'lineDirective';
+  name: string;
+  args: string;
+}
+
+export interface ContainerDirectiveToken extends Tokens.Generic {
+  type: 'containerDirective';
+  name: string;
+  args: string;
+  tokens: Tokens.Generic[];
+}
+
+const LINE = /^::([a-z][a-z-]*)(?:[ \t]+([^\n]*))?[ \t]*(?:\n|$)/;
+const OPEN = /^:::([a-z][a-z-]*)[ \t]*([^\n]*)$/;
+const CLOSE = /^:::[ \t]*$/;
+
+export const lineDirective: TokenizerAndRendererExtension = {
+  name: 'lineDirective',
+  level: 'block',
+  start: (src) => /^::[a-z]/m.exec(src)?.index,
+  tokenizer(src) {
+    const match = LINE.exec(src);
+    if (!match) return undefined;
+    return { type: 'lineDirective', raw: match[0], name: match[1]!, args: (match[2] ?? '').trim() } satisfies LineDirectiveToken;
+  },
+};
+
+export const containerDirective: TokenizerAndRendererExtension = {
+  name: 'containerDirective',
+  level: 'block',
+  start: (src) => /^:::[a-z]/m.exec(src)?.index,
+  tokenizer(src) {
+    const lines = src.split('\n');
+    const open = OPEN.exec(lines[0] ?? '');
+    if (!open) return undefined;
+    // Containers nest: count openings until the matching close.
+    let depth = 0;
+    for (let index = 1; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (OPEN.test(line)) depth++;
+      else if (CLOSE.test(line)) {
+        if (depth === 0) {
+          const raw = lines.slice(0, index + 1).join('\n') + (index + 1 < lines.length ? '\n' : '');
+          const token: ContainerDirectiveToken = { type: 'containerDirective', raw, name: open[1]!, args: open[2]!.trim(), tokens: [] };
+          this.lexer.blockTokens(lines.slice(1, index).join('\n'), token.tokens);
+          return token;
+        }
+        depth--;
+      }
+    }
+    return undefined;
+  },
+};
+
+/** Splits `A | B | C` directive arguments. */
+export const splitArgs = (args: string) => args.split('|').map((a) => a.trim()).filter(Boolean);

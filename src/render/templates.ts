@@ -1,0 +1,139 @@
+// Loads the Handlebars templates and the theme: from --templates DIR where it
+// has them, else the bundled ones. Syntax errors and unknown directives are
+// found here, with their line, before anything renders.
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { error, ProblemsError, type Problem } from '../problems.js';
+import { escapeMarkdown } from '../text/escapeMarkdown.js';
+import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
+import { themeSchema, type Theme } from './theme.js';
+
+export const PACKETS = ['booklet', 'scorecard', 'cheatsheet'] as const;
+export type Packet = (typeof PACKETS)[number];
+
+export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface Template {
+  path: string;
+  render: (context: object) => string;
+}
+
+export interface TemplateSet {
+  templates: Record<Packet, Template>;
+  theme: Theme;
+  /** Every file used, for the manifest's hash. */
+  sources: { path: string; text: string }[];
+}
+
+const displayPath = (path: string) => {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+};
+
+function pick(dir: string | undefined, name: string): string {
+  if (dir) {
+    const candidate = join(dir, name);
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not in the user's folder: fall back to the bundled file
+    }
+  }
+  return join(BUNDLED_TEMPLATES, name);
+}
+
+function helpers(): typeof Handlebars {
+  const env = Handlebars.create();
+  env.registerHelper('text', (value: unknown) => (value === undefined || value === null ? '' : escapeMarkdown(String(value))));
+  // `{#id}` after a heading: a target for ::ref, the contents and bookmarks.
+  env.registerHelper('anchor', (value: unknown) => `{#${String(value)}}`);
+  env.registerHelper('quote', (value: unknown) =>
+    String(value ?? '')
+      .split('\n')
+      .map((line) => (line.trim() ? `> ${line}` : '>'))
+      .join('\n'),
+  );
+  return env;
+}
+
+function directiveProblems(path: string, source: string): Problem[] {
+  const known = new Set<string>([...LINE_DIRECTIVES, ...CONTAINER_DIRECTIVES]);
+  const problems: Problem[] = [];
+  source.split('\n').forEach((line, index) => {
+    const match = /^:{2,3}([a-z][a-z-]*)/.exec(line);
+    if (match && !known.has(match[1]!)) {
+      problems.push(error(path, index + 1, `unknown directive "${match[0]}": known ones are ${[...known].map((d) => `::${d}`).join(', ')}`));
+    }
+  });
+  return problems;
+}
+
+/** The line a Handlebars error names, if any. */
+export function handlebarsLine(message: string): number {
+  const match = /on line (\d+)|- (\d+):\d+/.exec(message);
+  return Number(match?.[1] ?? match?.[2] ?? 1);
+}
+
+function compileTemplate(env: typeof Handlebars, path: string, source: string): Template | Problem[] {
+  const shown = displayPath(path);
+  const problems = directiveProblems(shown, source);
+  try {
+    env.parse(source);
+  } catch (caught) {
+    const message = (caught as Error).message;
+    problems.push(error(shown, handlebarsLine(message), `template syntax error: ${message.split('\n').at(-1)}`));
+  }
+  if (problems.length) return problems;
+  // strict: a field the context lacks is an error, not an empty string.
+  const compiled = env.compile(source, { strict: true, noEscape: true });
+  return {
+    path: shown,
+    render: (context) => {
+      try {
+        return compiled(context);
+      } catch (caught) {
+        const message = (caught as Error).message;
+        throw new ProblemsError([error(shown, handlebarsLine(message), `template error: ${message.split('\n')[0]}`)]);
+      }
+    },
+  };
+}
+
+function loadTheme(path: string): Theme | Problem {
+  const shown = displayPath(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (caught) {
+    return error(shown, 1, `theme is not valid JSON: ${(caught as Error).message}`);
+  }
+  const result = themeSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    return error(shown, 1, `theme field "${issue.path.join('.')}": ${issue.message}`);
+  }
+  return result.data;
+}
+
+export function loadTemplates(dir: string | undefined): TemplateSet {
+  const env = helpers();
+  const problems: Problem[] = [];
+  const templates = {} as Record<Packet, Template>;
+  const sources: { path: string; text: string }[] = [];
+  for (const packet of PACKETS) {
+    const path = pick(dir, `${packet}.md.hbs`);
+    const source = readFileSync(path, 'utf8');
+    sources.push({ path: `${packet}.md.hbs`, text: source });
+    const compiled = compileTemplate(env, path, source);
+    if (Array.isArray(compiled)) problems.push(...compiled);
+    else templates[packet] = compiled;
+  }
+  const themePath = pick(dir, 'theme.json');
+  sources.push({ path: 'theme.json', text: readFileSync(themePath, 'utf8') });
+  const theme = loadTheme(themePath);
+  if ('severity' in theme) problems.push(theme);
+  if (problems.length) throw new ProblemsError(problems);
+  return { templates, theme: theme as Theme, sources };
+}

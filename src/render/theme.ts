@@ -1,0 +1,44 @@
+// The house style: fonts, sizes, colours and margins, read from theme.json
+// beside the templates so a user restyles without touching TypeScript.
+import { z } from 'zod';
+
+const margins = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+export const themeSchema = z.object({
+  font: z.string(),
+  fontSize: z.number().positive(),
+  lineHeight: z.number().positive(),
+  pageMargins: margins,
+  headerMargin: margins,
+  footerMargin: margins,
+  tickBox: z.string().min(1),
+  writeLineGap: z.number().positive(),
+  colors: z.record(z.string(), z.string()),
+  styles: z.record(z.string(), z.record(z.string(), z.unknown())),
+  /** Per-packet changes to the above, e.g. a denser cheat sheet. */
+  packets: z
+    .record(
+      z.string(),
+      z.object({ fontSize: z.number().positive(), lineHeight: z.number().positive(), pageMargins: margins, headerMargin: margins, footerMargin: margins }).partial().strict(),
+    )
+    .default({}),
+});
+
+export type Theme = z.infer<typeof themeSchema>;
+
+/** The theme as one packet sees it: its overrides applied. */
+export function themeFor(theme: Theme, packet: string): Theme {
+  return { ...theme, ...(theme.packets[packet] ?? {}) };
+}
+
+/** The theme with every type size multiplied by `factor` (the cheat sheet's fit-to-page). */
+export function scaleTheme(theme: Theme, factor: number): Theme {
+  const scaled = structuredClone(theme);
+  scaled.fontSize = theme.fontSize * factor;
+  for (const style of Object.values(scaled.styles)) {
+    if (typeof style.fontSize === 'number') style.fontSize *= factor;
+    if (Array.isArray(style.margin)) style.margin = style.margin.map((m) => (typeof m === 'number' ? m * factor : m));
+  }
+  scaled.writeLineGap *= factor;
+  return scaled;
+}
