@@ -28,8 +28,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function preppack(args: readonly string[], cwd = ROOT): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, PREPPACK_DEBUG: '' } });
+export function preppack(args: readonly string[], cwd = ROOT, env: Record<string, string> = {}): CliResult {
+  const base: NodeJS.ProcessEnv = { ...process.env, PREPPACK_DEBUG: '' };
+  delete base.SOURCE_DATE_EPOCH;
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...base, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

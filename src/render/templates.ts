@@ -70,6 +70,18 @@ function directiveProblems(path: string, source: string): Problem[] {
   return problems;
 }
 
+/** The line of the last block helper that is opened and never closed. */
+function unclosedBlock(source: string): { line: number; name: string } | undefined {
+  const open: { line: number; name: string }[] = [];
+  source.split('\n').forEach((text, index) => {
+    for (const tag of text.matchAll(/\{\{~?([#/^])\s*([\w-]+)/g)) {
+      if (tag[1] === '/') open.pop();
+      else if (tag[1] === '#') open.push({ line: index + 1, name: tag[2]! });
+    }
+  });
+  return open.at(-1);
+}
+
 /** The line a Handlebars error names, if any. */
 export function handlebarsLine(message: string): number {
   const match = /on line (\d+)|- (\d+):\d+/.exec(message);
@@ -83,7 +95,10 @@ function compileTemplate(env: typeof Handlebars, path: string, source: string): 
     env.parse(source);
   } catch (caught) {
     const message = (caught as Error).message;
-    problems.push(error(shown, handlebarsLine(message), `template syntax error: ${message.split('\n').at(-1)}`));
+    // At the end of the file Handlebars names the last line; the mistake is the block left open.
+    const open = /got 'EOF'/.test(message) ? unclosedBlock(source) : undefined;
+    if (open) problems.push(error(shown, open.line, `template syntax error: {{#${open.name}}} is never closed with {{/${open.name}}}`));
+    else problems.push(error(shown, handlebarsLine(message), `template syntax error: ${message.split('\n').at(-1)}`));
   }
   if (problems.length) return problems;
   // strict: a field the context lacks is an error, not an empty string.

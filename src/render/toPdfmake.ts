@@ -23,6 +23,8 @@ interface State {
   options: RenderOptions;
   /** Counts :::keep blocks, to name their markers. */
   keeps: number;
+  /** Inside :::cover, headings also take the theme's cover1, cover2… styles. */
+  inCover?: boolean;
   /** The id of the last level-1 heading, parent of level-2 bookmarks. */
   outlineParent?: string;
 }
@@ -65,7 +67,8 @@ function heading(token: Tokens.Heading, state: State): PdfNode {
   const match = HEADING_ID.exec(token.text);
   const id = match?.[1];
   const text = match ? token.text.slice(0, match.index) : token.text;
-  const node: PdfNode = { text: inlines(Lexer.lexInline(text)), style: `h${token.depth}`, headlineLevel: token.depth };
+  const style = state.inCover ? [`h${token.depth}`, `cover${token.depth}`] : `h${token.depth}`;
+  const node: PdfNode = { text: inlines(Lexer.lexInline(text)), style, headlineLevel: token.depth };
   if (!id) return node;
   node.id = id;
   if (token.depth <= 2) {
@@ -190,8 +193,10 @@ function containerDirective(token: ContainerDirectiveToken, state: State): PdfNo
       const marker = (suffix: string) => ({ text: ' ', id: `${id}-${suffix}`, fontSize: 1, lineHeight: 1 });
       return { stack: [marker('start'), ...blocks(token.tokens, state), marker('end')] };
     }
-    case 'cover':
-      return { stack: blocks(token.tokens, state), style: 'cover', pageBreak: 'after' };
+    case 'cover': {
+      const content = blocks(token.tokens, { ...state, inCover: true });
+      return { stack: content, style: 'cover', pageBreak: 'after' };
+    }
     case 'columns': {
       const parts: Token[][] = [[]];
       for (const inner of token.tokens) {

@@ -1,0 +1,123 @@
+// `preppack build` on unusual and broken input: what gets built, what stops
+// the build, and that a stopped build writes nothing.
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyOf, preppack, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
+import { readPdf, squash } from './pdf.js';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const MANAGER_Q1 = join('questions', 'manager', 'manager-01-run-intake-product-security-team.md');
+
+function listing(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, name.name);
+      if (name.isDirectory()) walk(path);
+      else files.set(path, sha(path));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('a failed build', () => {
+  it('stops on a content error with path:line, writes nothing and leaves earlier outputs as they were', () => {
+    const out = join(scratchDir(), 'out');
+    const content = copyOf(join(ROOT, 'content'));
+    expect(preppack(['build', '--level', 'manager', '--packet', 'cheatsheet', '--content', content, '--out', out]).code).toBe(0);
+    const before = listing(out);
+    const file = join(content, MANAGER_Q1);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('competencies: [intake-prioritization]', 'competencies: [intake-prioritization]\ncolour: red'));
+    const result = preppack(['build', '--content', content, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}:7: unknown field "colour"`);
+    expect(result.stderr).toContain('nothing was built');
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(listing(out)).toEqual(before);
+  });
+
+  it.each([
+    ['a syntax error', 'booklet.md.hbs', '# Booklet\n\n{{#if level.title}}\nunclosed block\n', /booklet\.md\.hbs:3: template syntax error: {{#if}} is never closed/],
+    ['an unknown directive', 'scorecard.md.hbs', '# Sheet\n\n::tickbox Candidate\n', /scorecard\.md\.hbs:3: unknown directive "::tickbox"/],
+    ['a field the context lacks', 'cheatsheet.md.hbs', '# Sheet\n\n{{level.nickname}}\n', /cheatsheet\.md\.hbs:3: template error: "nickname" not defined/],
+    ['a theme that is not JSON', 'theme.json', '{ "font": ', /theme\.json:1: theme is not valid JSON/],
+  ])('stops on %s in a template, naming file and line, and writes nothing', (_, name, text, message) => {
+    const templates = scratchDir();
+    writeFileSync(join(templates, name), text);
+    const out = join(scratchDir(), 'out');
+    const result = preppack(['build', '--templates', templates, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('stops when a cheat sheet cannot fit one page even at 6.5 pt', () => {
+    const content = copyOf(join(ROOT, 'content'));
+    const story = join(content, 'stories', 'manager', 'manager-story-2-handle-conflict-over-near-release.md');
+    const long = '“' + 'I kept the decision explicit, evidence-based and owned by the people who carry its risk. '.repeat(12) + '”';
+    appendFileSync(story, Array.from({ length: 14 }, () => `- ${long}\n`).join(''));
+    const out = join(scratchDir(), 'out');
+    const result = preppack(['build', '--level', 'manager', '--content', content, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cheatsheet\.md\.hbs:1: the cheat sheet for level "manager" needs \d+ pages even at 6\.5 pt/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('unusual content', () => {
+  it('skips the scoring sheet of a level with no questions, with a notice, and builds its booklet and cheat sheet', async () => {
+    const content = copyOf(join(ROOT, 'content'));
+    const page = join(scratchDir(), 'architect.txt');
+    writeFileSync(page, readFileSync(join(ROOT, '..', 'shared', 'seeds', '001_70f7f61532079bc1.txt'), 'utf8').replace('Product Security Manager STAR Case Stories', 'Product Security Architect STAR Case Stories'));
+    expect(preppack(['import', page, '--content', content]).code).toBe(0);
+    const out = join(scratchDir(), 'out');
+    const result = preppack(['build', '--level', 'architect', '--content', content, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('skipped the scorecard of level "architect": level "architect" has no questions to score');
+    expect(readdirSync(join(out, 'architect')).sort()).toEqual(['architect-booklet.pdf', 'architect-cheatsheet.pdf']);
+    const sheet = await readPdf(join(out, 'architect', 'architect-cheatsheet.pdf'));
+    expect(sheet.pages).toHaveLength(1);
+    expect(sheet.squashed).toContain(squash('“I tried to convert heat into decision quality.”'));
+    const booklet = await readPdf(join(out, 'architect', 'architect-booklet.pdf'));
+    expect(booklet.squashed).toContain(squash('Coach an engineer through a difficult stakeholder relationship'));
+  });
+
+  it('prints interviewer-only notes on the scoring sheet and never in the booklet or cheat sheet', async () => {
+    const content = copyOf(join(ROOT, 'content'));
+    appendFileSync(join(content, MANAGER_Q1), '\n## Interviewer notes {#interviewer-notes}\n\nPress for a named owner per intake lane (zebra-marker).\n');
+    const out = join(scratchDir(), 'out');
+    expect(preppack(['build', '--level', 'manager', '--content', content, '--out', out]).code).toBe(0);
+    const marker = squash('zebra-marker');
+    expect((await readPdf(join(out, 'manager', 'manager-scorecard.pdf'))).squashed).toContain(marker);
+    expect((await readPdf(join(out, 'manager', 'manager-booklet.pdf'))).squashed).not.toContain(marker);
+    expect((await readPdf(join(out, 'manager', 'manager-cheatsheet.pdf'))).squashed).not.toContain(marker);
+  });
+
+  it('keeps every point of a question too long for one page (a keep-together block pdfmake would drop)', async () => {
+    const content = copyOf(join(ROOT, 'content'));
+    const points = Array.from({ length: 90 }, (_, i) => `- Listen-for point number ${i + 1} of a very long checklist.`).join('\n');
+    const file = join(content, MANAGER_Q1);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('- Clear entry paths:', `${points}\n- Clear entry paths:`));
+    const out = join(scratchDir(), 'out');
+    expect(preppack(['build', '--level', 'manager', '--packet', 'scorecard,booklet', '--content', content, '--out', out]).code).toBe(0);
+    for (const packet of ['scorecard', 'booklet']) {
+      const text = (await readPdf(join(out, 'manager', `manager-${packet}.pdf`))).squashed;
+      for (let i = 1; i <= 90; i++) expect(text, `${packet} point ${i}`).toContain(squash(`Listen-for point number ${i} of a very long checklist.`));
+    }
+  });
+
+  it('uses the templates of --templates DIR and the bundled ones for what it lacks', async () => {
+    const templates = scratchDir();
+    mkdirSync(templates, { recursive: true });
+    const bundled = readFileSync(join(ROOT, 'templates', 'cheatsheet.md.hbs'), 'utf8');
+    writeFileSync(join(templates, 'cheatsheet.md.hbs'), bundled.replace('{{#if calibration}}', 'Printed for the Tuesday loop.\n\n{{#if calibration}}'));
+    const out = join(scratchDir(), 'out');
+    expect(preppack(['build', '--level', 'staff', '--templates', templates, '--out', out]).code).toBe(0);
+    expect((await readPdf(join(out, 'staff', 'staff-cheatsheet.pdf'))).squashed).toContain(squash('Printed for the Tuesday loop.'));
+    expect((await readPdf(join(out, 'staff', 'staff-booklet.pdf'))).squashed).toContain(squash('Candidate prep booklet'));
+  });
+});

@@ -1,0 +1,251 @@
+// `preppack build`: the nine PDFs of the bundled library, read back with pdf-parse.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLibrary } from '../src/content/load.js';
+import { firstSentence } from '../src/packets/common.js';
+import { preppack, ROOT, scratchDir, type CliResult } from './helpers.js';
+import { readPdf, squash, type PdfReadBack } from './pdf.js';
+
+const { library } = loadLibrary(join(ROOT, 'content'));
+const LEVELS = ['director', 'manager', 'staff'] as const;
+const PACKETS = ['booklet', 'scorecard', 'cheatsheet'] as const;
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const questionsOf = (level: string) => library.questions.filter((q) => q.level === level);
+const storiesOf = (level: string) => library.stories.filter((s) => s.level === level);
+/** Drops Markdown escapes and list markers from a content line, leaving what prints. */
+const printed = (markdown: string) => markdown.replace(/\\([\\`*_<[\]#>.+-])/g, '$1');
+
+let out: string;
+let build: CliResult;
+const pdfs = new Map<string, PdfReadBack>();
+
+beforeAll(async () => {
+  out = join(scratchDir(), 'out');
+  build = preppack(['build', '--out', out]);
+  for (const level of LEVELS) for (const packet of PACKETS) pdfs.set(`${level}-${packet}`, await readPdf(join(out, level, `${level}-${packet}.pdf`)));
+});
+const pdf = (level: string, packet: string) => pdfs.get(`${level}-${packet}`)!;
+
+describe('preppack build with no options', () => {
+  it('writes the 9 PDFs and the manifest, one printed line each, and exits 0', () => {
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    const lines = build.stdout.trim().split('\n');
+    expect(lines).toHaveLength(10);
+    for (const level of LEVELS) {
+      for (const packet of PACKETS) {
+        const path = join(out, level, `${level}-${packet}.pdf`);
+        const pages = pdf(level, packet).pages.length;
+        expect(lines.some((l) => l.startsWith(path) && new RegExp(`\\s${pages} pages?\\s`).test(l))).toBe(true);
+      }
+    }
+    expect(lines.at(-1)).toMatch(/^9 PDFs, \d+ pages, [\d.]+ KB; manifest /);
+    expect(readdirSync(out).sort()).toEqual(['director', 'manager', 'manifest.json', 'staff']);
+  });
+
+  it('writes a manifest whose pages, bytes and sha256 match the files', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.tool).toEqual({ name: 'preppack', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(manifest.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.paper).toBe('letter');
+    expect(manifest.files).toHaveLength(9);
+    for (const file of manifest.files) {
+      const path = join(out, file.path);
+      expect(file.sha256).toBe(sha(path));
+      expect(file.bytes).toBe(statSync(path).size);
+      expect(file.pages).toBe(pdf(file.level, file.packet).pages.length);
+    }
+  });
+
+  it('fits every cheat sheet on exactly one page', () => {
+    for (const level of LEVELS) expect(pdf(level, 'cheatsheet').pages).toHaveLength(1);
+  });
+
+  it('is Letter by default and numbers every page "Page X of Y"', () => {
+    for (const document of pdfs.values()) {
+      expect(document.sizes.every((s) => Math.round(s.width) === 612 && Math.round(s.height) === 792)).toBe(true);
+      document.pages.forEach((text, index) => expect(text).toContain(`Page ${index + 1} of ${document.pages.length}`));
+    }
+  });
+
+  it('puts the level in the running header and the metadata', () => {
+    for (const level of library.levels) {
+      for (const packet of PACKETS) {
+        const document = pdf(level.id, packet);
+        const firstContentPage = packet === 'booklet' ? 1 : 0;
+        expect(document.pages[firstContentPage]).toContain(level.title);
+        expect(document.info.Title).toContain(level.title);
+        expect(document.info.Author).toBe('preppack');
+        expect(document.info.Subject).toContain(level.title);
+        expect(document.info.Keywords).toContain(`level:${level.id}`);
+        expect(document.info.Keywords).toContain(`packet:${packet}`);
+      }
+    }
+  });
+});
+
+describe('nothing lost, and only what belongs', () => {
+  it('puts every question prompt and story title of the level in its booklet, each with its points', () => {
+    for (const level of LEVELS) {
+      const booklet = pdf(level, 'booklet').squashed;
+      for (const q of questionsOf(level)) {
+        expect(booklet, q.id).toContain(squash(q.prompt));
+        for (const section of Object.values(q.sections)) {
+          for (const line of section.markdown.split('\n')) expect(booklet, `${q.id}: ${line}`).toContain(squash(printed(line.replace(/^- /, ''))));
+        }
+      }
+      for (const s of storiesOf(level)) {
+        expect(booklet, s.id).toContain(squash(s.title));
+        for (const quote of s.quotes) expect(booklet, quote).toContain(squash(quote));
+        for (const section of Object.values(s.sections)) {
+          for (const line of section.markdown.split('\n')) expect(booklet, `${s.id}: ${line}`).toContain(squash(printed(line.replace(/^(- |\d+\. )/, ''))));
+        }
+      }
+    }
+  });
+
+  it('puts every question prompt and its listen-for points on the scoring sheet', () => {
+    for (const level of LEVELS) {
+      const sheet = pdf(level, 'scorecard').squashed;
+      for (const q of questionsOf(level)) {
+        expect(sheet, q.id).toContain(squash(q.prompt));
+        const points = q.sections.cover ? q.sections.cover.markdown.split('\n').map((l) => l.replace(/^- /, '')) : [];
+        for (const point of points) expect(sheet, point).toContain(squash(printed(point)));
+      }
+    }
+  });
+
+  it('puts every quote of the level on its cheat sheet, or for the staff level every answer opening', () => {
+    for (const level of ['director', 'manager']) {
+      const sheet = pdf(level, 'cheatsheet').squashed;
+      for (const s of storiesOf(level)) for (const quote of s.quotes) expect(sheet, quote).toContain(squash(quote));
+    }
+    const staff = pdf('staff', 'cheatsheet').squashed;
+    for (const q of questionsOf('staff')) expect(staff, q.id).toContain(squash(printed(firstSentence(q.sections.example!.markdown))));
+  });
+
+  it('puts the calibration line on the cheat sheets of the levels that have one', () => {
+    expect(pdf('director', 'cheatsheet').squashed).toContain(squash('If your story sounds like “I supported the security team,” it is too weak.'));
+    expect(pdf('manager', 'cheatsheet').squashed).toContain(squash('If your story sounds like “I managed the backlog,” it is probably too thin.'));
+  });
+
+  it('holds nothing of another level', () => {
+    for (const level of LEVELS) {
+      for (const packet of PACKETS) {
+        const text = pdf(level, packet).squashed;
+        for (const other of LEVELS.filter((l) => l !== level)) {
+          for (const q of questionsOf(other)) expect(text, `${level}-${packet} has ${q.id}`).not.toContain(squash(q.prompt));
+          for (const s of storiesOf(other)) for (const quote of s.quotes) expect(text, `${level}-${packet} has a ${other} quote`).not.toContain(squash(quote));
+        }
+      }
+    }
+  });
+
+  it('shows no mojibake and no missing-glyph boxes in any PDF', () => {
+    for (const document of pdfs.values()) {
+      expect(document.squashed).not.toMatch(/โ|€|œ|™|\uFFFD/);
+    }
+  });
+});
+
+describe('the packets on paper', () => {
+  it('gives the booklet a cover, contents with page numbers, and bookmarks that mirror the contents', () => {
+    const booklet = pdf('manager', 'booklet');
+    expect(booklet.pages[0]).toContain('Candidate prep booklet');
+    expect(booklet.pages[0]).toMatch(/Edition [0-9a-f]{12}/);
+    expect(booklet.pages[1]).toContain('Contents');
+    expect(booklet.pages[1]).toMatch(/What interviewers listen for\s+3/);
+    const top = booklet.outline.map((o) => o.title);
+    expect(top).toEqual(['What interviewers listen for', 'Questions', 'STAR stories', 'Calibration note', 'Self-assessment']);
+    const questions = booklet.outline.find((o) => o.title === 'Questions')!.items.map((i) => i.title);
+    expect(questions).toEqual(questionsOf('manager').map((q) => `${q.number}. ${q.prompt}`));
+    const stories = booklet.outline.find((o) => o.title === 'STAR stories')!.items.map((i) => i.title);
+    expect(stories).toEqual(storiesOf('manager').map((s) => `Story ${s.number}: ${s.title}`));
+  });
+
+  it('pairs each booklet question with the stories that share a competency, with their page', () => {
+    const booklet = pdf('manager', 'booklet').squashed;
+    expect(booklet).toContain(squash('→ Story 1: Rebuild intake and prioritization after the team became a ticket sink, page'));
+  });
+
+  it('gives the booklet a self-assessment tick box per competency of the level', () => {
+    const booklet = pdf('director', 'booklet');
+    const last = booklet.pages.at(-1)!;
+    expect(last).toContain('Self-assessment');
+    const tagged = new Set([...questionsOf('director'), ...storiesOf('director')].flatMap((i) => i.competencies));
+    const titles = library.competencies.filter((c) => tagged.has(c.id)).map((c) => c.title);
+    for (const title of titles) expect(squash(last)).toContain(squash(`☐ ${title}`));
+    expect(last.match(/☐/g)).toHaveLength(titles.length);
+  });
+
+  it('gives the scoring sheet its header fields, rating key, rating rows, summary and recommendation', () => {
+    const sheet = pdf('manager', 'scorecard');
+    const first = squash(sheet.pages[0]!);
+    for (const field of ['Candidate:', 'Interviewer:', 'Date:', 'Level:ProductSecurityManager', 'Focus:']) expect(first).toContain(field);
+    for (const rating of ['Definitely not', 'No', 'Yes', 'Strong yes']) expect(first).toContain(squash(rating));
+    const ratingRows = sheet.squashed.split(squash('☐ Definitely not ☐ No ☐ Yes ☐ Strong yes')).length - 1;
+    expect(ratingRows).toBe(questionsOf('manager').length + 1);
+    expect(sheet.squashed).toContain(squash('Competency summary'));
+    expect(sheet.squashed).toContain(squash('☐ Strong yes ☐ No decision'));
+    expect(sheet.squashed).toContain(squash('Key take-aways'));
+  });
+
+  it('never splits a question from its rating row on the scoring sheet', () => {
+    for (const level of LEVELS) {
+      for (const q of questionsOf(level)) {
+        const page = pdf(level, 'scorecard').pages.find((p) => squash(p).includes(squash(q.prompt)))!;
+        const after = squash(page).slice(squash(page).indexOf(squash(q.prompt)));
+        expect(after, `${level} Q${q.number}`).toContain(squash('☐ Definitely not ☐ No ☐ Yes ☐ Strong yes'));
+      }
+    }
+  });
+});
+
+describe('same inputs, same bytes', () => {
+  it('gives identical files on a second build, and honours SOURCE_DATE_EPOCH', async () => {
+    const again = join(scratchDir(), 'out');
+    expect(preppack(['build', '--out', again]).code).toBe(0);
+    for (const level of LEVELS) for (const packet of PACKETS) {
+      const path = join(level, `${level}-${packet}.pdf`);
+      expect(sha(join(again, path)), path).toBe(sha(join(out, path)));
+    }
+    expect(readFileSync(join(again, 'manifest.json'), 'utf8')).toBe(readFileSync(join(out, 'manifest.json'), 'utf8'));
+
+    const dated = join(scratchDir(), 'out');
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    expect(preppack(['build', '--level', 'manager', '--packet', 'cheatsheet', '--out', dated], ROOT, env).code).toBe(0);
+    const datedPath = join(dated, 'manager', 'manager-cheatsheet.pdf');
+    expect(sha(datedPath)).not.toBe(sha(join(out, 'manager', 'manager-cheatsheet.pdf')));
+    expect(String((await readPdf(datedPath)).info.CreationDate)).toContain('20231114');
+    const datedAgain = join(scratchDir(), 'out');
+    preppack(['build', '--level', 'manager', '--packet', 'cheatsheet', '--out', datedAgain], ROOT, env);
+    expect(sha(join(datedAgain, 'manager', 'manager-cheatsheet.pdf'))).toBe(sha(datedPath));
+  });
+});
+
+describe('build options', () => {
+  it('builds chosen levels (by alias) and packets, on A4', async () => {
+    const dir = join(scratchDir(), 'out');
+    const result = preppack(['build', '--level', 'vp', '--packet', 'booklet,cheatsheet', '--paper', 'a4', '--out', dir]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(dir, 'director')).sort()).toEqual(['director-booklet.pdf', 'director-cheatsheet.pdf']);
+    expect(existsSync(join(dir, 'manager'))).toBe(false);
+    const sheet = await readPdf(join(dir, 'director', 'director-cheatsheet.pdf'));
+    expect(sheet.sizes.map((s) => [Math.round(s.width), Math.round(s.height)])).toEqual([[595, 842]]);
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).paper).toBe('a4');
+  });
+
+  it.each([
+    [['build', '--level', 'intern'], 'unknown level "intern": the levels are director (vp, principal), manager, staff (staff-engineer), or all'],
+    [['build', '--packet', 'poster'], 'unknown packet "poster": the packets are booklet, scorecard, cheatsheet'],
+    [['build', '--paper', 'legal'], 'Invalid values'],
+  ])('exits 2 on %j, saying what is valid, and writes nothing', (args, message) => {
+    const dir = join(scratchDir(), 'out');
+    const result = preppack([...args, '--out', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(existsSync(dir)).toBe(false);
+  });
+});

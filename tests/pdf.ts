@@ -1,0 +1,44 @@
+// Reads a PDF back the way a user's viewer would: text per page, metadata,
+// bookmarks and page sizes, through pdf-parse.
+import { readFileSync } from 'node:fs';
+import { PDFParse } from 'pdf-parse';
+
+export interface PdfReadBack {
+  pages: string[];
+  /** All text with every blank removed: line breaks fall anywhere in a PDF. */
+  squashed: string;
+  info: Record<string, unknown>;
+  outline: { title: string; items: { title: string }[] }[];
+  sizes: { width: number; height: number }[];
+}
+
+export const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** A page's text without its running header and "Page X of Y" footer, which interrupt text that flows over a page. */
+function bodyText(page: string): string {
+  return page
+    .split('\n')
+    .filter((line) => !/^Page \d+ of \d+$/.test(line.trim()) && !/ · (Candidate prep booklet|Interviewer scoring sheet|Phrasing cheat sheet)$/.test(line.trim()))
+    .join('\n')
+    // pdf.js reads an ordered-list number after its line's text: drop it so that the text reads on.
+    .replace(/\t\d+\.$/gm, '');
+}
+
+export async function readPdf(path: string): Promise<PdfReadBack> {
+  // A Buffer, not a Uint8Array: pdf-parse empties a Uint8Array it is given.
+  const parser = new PDFParse({ data: readFileSync(path) });
+  try {
+    const text = await parser.getText();
+    const info = await parser.getInfo({ parsePageInfo: true });
+    const pages = text.pages.map((p) => p.text);
+    return {
+      pages,
+      squashed: squash(pages.map(bodyText).join('\n')),
+      info: (info.info ?? {}) as Record<string, unknown>,
+      outline: (info.outline ?? []) as PdfReadBack['outline'],
+      sizes: info.pages.map((p) => ({ width: p.width, height: p.height })),
+    };
+  } finally {
+    await parser.destroy();
+  }
+}
