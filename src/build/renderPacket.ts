@@ -73,7 +73,7 @@ async function renderAt(options: PacketOptions, markdown: string, theme: Theme) 
 
 export async function renderPacket(options: PacketOptions): Promise<PacketResult> {
   const data = context(options);
-  if (!data) return { kind: 'skipped', reason: `level "${options.level.id}" has no questions to score` };
+  if (!data) return { kind: 'skipped', reason: 'it has no questions to score' };
   const markdown = options.templates.templates[options.packet].render(data);
   const theme = themeFor(options.templates.theme, options.packet);
   if (options.packet !== 'cheatsheet') {

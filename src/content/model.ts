@@ -40,7 +40,10 @@ export interface Question {
   number: number;
   prompt: string;
   competencies: string[];
-  /** cover: strong answer should cover; why: why interviewers ask; example: answer example; interviewer-notes. */
+  /**
+   * cover: strong answer should cover; why: why interviewers ask; example: answer example;
+   * interviewer-notes: printed on the scoring sheet only, never for candidates.
+   */
   sections: Record<string, Section>;
   path: string;
   fieldLines: Record<string, number>;
@@ -76,6 +79,3 @@ export interface Library {
 export const LEVEL_SECTIONS = ['demonstrate', 'stories-must-prove', 'closing-note'] as const;
 export const QUESTION_SECTIONS = ['cover', 'why', 'example', 'interviewer-notes'] as const;
 export const STORY_SECTIONS = ['situation', 'task', 'action', 'result', 'why', 'phrasing'] as const;
-
-/** Sections that never reach a candidate's booklet or cheat sheet. */
-export const INTERVIEWER_ONLY_SECTIONS = new Set(['interviewer-notes']);

@@ -29,25 +29,17 @@ export const levelSchema = z
   })
   .strict();
 
-export const questionSchema = z
-  .object({
-    id: kebab,
-    level: kebab,
-    number: z.number().int().positive(),
-    prompt: text,
-    competencies: z.array(kebab).max(3, 'tag at most three competencies').default([]),
-  })
-  .strict();
+/** What questions and stories share: where they belong and what they are tagged with. */
+const itemFields = {
+  id: kebab,
+  level: kebab,
+  number: z.number().int().positive(),
+  competencies: z.array(kebab).max(3, 'tag at most three competencies').default([]),
+};
 
-export const storySchema = z
-  .object({
-    id: kebab,
-    level: kebab,
-    number: z.number().int().positive(),
-    title: text,
-    competencies: z.array(kebab).max(3, 'tag at most three competencies').default([]),
-  })
-  .strict();
+export const questionSchema = z.object({ ...itemFields, prompt: text }).strict();
+
+export const storySchema = z.object({ ...itemFields, title: text }).strict();
 
 export const competencySchema = z
   .object({

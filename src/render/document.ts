@@ -54,7 +54,7 @@ function keepTogether(node: NodeInfo, nodes: NodeQueries): boolean {
   const end = node.id ? keepEndId(node.id) : undefined;
   if (end) {
     if (nodes.getFollowingNodesOnPage().some((n) => n.id === end)) return false;
-    return nodes.getPreviousNodesOnPage().length > 0;
+    return nodes.getPreviousNodesOnPage().some(isBodyLeaf);
   }
   // A run of headings needs at least one line of body text after it on the page.
   return Boolean(node.headlineLevel) && !nodes.getFollowingNodesOnPage().some((n) => isBodyLeaf(n) && !n.headlineLevel);

@@ -83,7 +83,7 @@ function unclosedBlock(source: string): { line: number; name: string } | undefin
 }
 
 /** The line a Handlebars error names, if any. */
-export function handlebarsLine(message: string): number {
+function handlebarsLine(message: string): number {
   const match = /on line (\d+)|- (\d+):\d+/.exec(message);
   return Number(match?.[1] ?? match?.[2] ?? 1);
 }

@@ -24,7 +24,7 @@ const escape = (chars: string[]) => chars.map((c) => `\\u${c.charCodeAt(0).toStr
 const MOJIBAKE_RUN = new RegExp(`[${escape(leadChars)}][${escape(continuationChars)}]{1,3}`, 'gu');
 
 /** A cheap detector for text that still holds misread UTF-8 (used by `check`). */
-export const LEFTOVER_MOJIBAKE = new RegExp(
+const LEFTOVER_MOJIBAKE = new RegExp(
   `[${escape(leadChars)}][${escape(continuationChars)}]|\u00E2\u20AC|\u00C3[\u0080-\u00BF]`,
   'u',
 );
