@@ -9,7 +9,7 @@ import { error, ProblemsError } from '../problems.js';
 import { buildDocument, type Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
 import { renderPdf } from '../render/pdf.js';
-import type { Packet, TemplateSet } from '../render/templates.js';
+import { directiveLine, type Packet, type TemplateSet } from '../render/templates.js';
 import { RenderError } from '../render/toPdfmake.js';
 import { scaleTheme, themeFor, type Theme } from '../render/theme.js';
 
@@ -64,7 +64,7 @@ async function renderAt(options: PacketOptions, markdown: string, theme: Theme) 
       paper: options.paper,
     });
   } catch (caught) {
-    if (caught instanceof RenderError) throw new ProblemsError([error(template.path, 1, caught.message)]);
+    if (caught instanceof RenderError) throw new ProblemsError([error(template.path, directiveLine(template.source, caught.directive), caught.message)]);
     throw caught;
   }
   const result = await renderPdf(document);

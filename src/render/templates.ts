@@ -17,6 +17,7 @@ export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', impor
 
 export interface Template {
   path: string;
+  source: string;
   render: (context: object) => string;
 }
 
@@ -82,6 +83,17 @@ function unclosedBlock(source: string): { line: number; name: string } | undefin
   return open.at(-1);
 }
 
+/** The line of a template that holds a directive (first line that starts with it), else 1. */
+export function directiveLine(source: string, directive: string | undefined): number {
+  if (!directive) return 1;
+  const lines = source.split('\n').map((line) => line.trim());
+  const exact = lines.indexOf(directive.trim());
+  if (exact >= 0) return exact + 1;
+  // Written with {{…}} in the template: the first line with the same directive.
+  const name = directive.trim().split(/\s+/)[0];
+  return lines.findIndex((line) => line.split(/\s+/)[0] === name) + 1 || 1;
+}
+
 /** The line a Handlebars error names, if any. */
 function handlebarsLine(message: string): number {
   const match = /on line (\d+)|- (\d+):\d+/.exec(message);
@@ -105,6 +117,7 @@ function compileTemplate(env: typeof Handlebars, path: string, source: string): 
   const compiled = env.compile(source, { strict: true, noEscape: true });
   return {
     path: shown,
+    source,
     render: (context) => {
       try {
         return compiled(context);

@@ -17,7 +17,15 @@ export interface RenderOptions {
   contentWidth: number;
 }
 
-export class RenderError extends Error {}
+/** A directive that cannot be rendered; `directive` is its text, to find it in the template. */
+export class RenderError extends Error {
+  constructor(
+    message: string,
+    readonly directive?: string,
+  ) {
+    super(message);
+  }
+}
 
 interface State {
   options: RenderOptions;
@@ -27,6 +35,9 @@ interface State {
   inCover?: boolean;
   /** The id of the last level-1 heading, parent of level-2 bookmarks. */
   outlineParent?: string;
+  /** Heading ids, and the ::ref directives that point at them. */
+  ids: Set<string>;
+  refs: { target: string; raw: string }[];
 }
 
 const HEADING_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/;
@@ -71,6 +82,7 @@ function heading(token: Tokens.Heading, state: State): PdfNode {
   const node: PdfNode = { text: inlines(Lexer.lexInline(text)), style, headlineLevel: token.depth };
   if (!id) return node;
   node.id = id;
+  state.ids.add(id);
   if (token.depth <= 2) {
     node.outline = true;
     node.outlineId = id;
@@ -164,7 +176,7 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       return { toc: { title: { text: token.args || 'Contents', style: 'tocTitle' } } };
     case 'lines': {
       const count = Number(token.args || 3);
-      if (!Number.isInteger(count) || count < 1 || count > 40) throw new RenderError(`::lines takes a whole number from 1 to 40, not "${token.args}"`);
+      if (!Number.isInteger(count) || count < 1 || count > 40) throw new RenderError(`::lines takes a whole number from 1 to 40, not "${token.args}"`, token.raw);
       return ruledLines(count, state.options);
     }
     case 'rating':
@@ -175,13 +187,14 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       return { text: '', margin: [0, Number(token.args) || 8, 0, 0] };
     case 'ref': {
       const [target, label] = splitArgs(token.args);
-      if (!target || !label) throw new RenderError(`::ref needs "target-id | text", not "${token.args}"`);
+      if (!target || !label) throw new RenderError(`::ref needs "target-id | text", not "${token.args}"`, token.raw);
+      state.refs.push({ target, raw: token.raw });
       return { text: ['→ ', label, ', page ', { pageReference: target }], style: 'ref' };
     }
     case 'column':
-      throw new RenderError('::column belongs inside :::columns');
+      throw new RenderError('::column belongs inside :::columns', token.raw);
     default:
-      throw new RenderError(`unknown directive "::${token.name}"`);
+      throw new RenderError(`unknown directive "::${token.name}"`, token.raw);
   }
 }
 
@@ -206,7 +219,7 @@ function containerDirective(token: ContainerDirectiveToken, state: State): PdfNo
       return { columns: parts.map((part) => ({ stack: blocks(part, state), width: '*' })), columnGap: 18 };
     }
     default:
-      throw new RenderError(`unknown directive ":::${token.name}"`);
+      throw new RenderError(`unknown directive ":::${token.name}"`, token.raw.split('\n')[0]);
   }
 }
 
@@ -257,7 +270,12 @@ function blocks(tokens: readonly Token[], state: State): PdfNode[] {
 }
 
 export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions): PdfNode[] {
-  return blocks(tokens, { options, keeps: 0 });
+  const state: State = { options, keeps: 0, ids: new Set(), refs: [] };
+  const content = blocks(tokens, state);
+  // pdfmake fails on a page reference to nowhere with no word of where it is.
+  const dangling = state.refs.find((ref) => !state.ids.has(ref.target));
+  if (dangling) throw new RenderError(`::ref points at "${dangling.target}", but no heading has {#${dangling.target}}`, dangling.raw);
+  return content;
 }
 
 /** For the start marker of a :::keep block, the id of its end marker. */
