@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyOf, preppack, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
+import { copyOf, preppack, ROOT, scratchDir, SEED, STACK_TRACE } from './helpers.js';
 import { readPdf, squash } from './pdf.js';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -74,7 +74,7 @@ describe('unusual content', () => {
   it('skips the scoring sheet of a level with no questions, with a notice, and builds its booklet and cheat sheet', async () => {
     const content = copyOf(join(ROOT, 'content'));
     const page = join(scratchDir(), 'architect.txt');
-    writeFileSync(page, readFileSync(join(ROOT, '..', 'shared', 'seeds', '001_70f7f61532079bc1.txt'), 'utf8').replace('Product Security Manager STAR Case Stories', 'Product Security Architect STAR Case Stories'));
+    writeFileSync(page, readFileSync(SEED.managerStories, 'utf8').replace('Product Security Manager STAR Case Stories', 'Product Security Architect STAR Case Stories'));
     expect(preppack(['import', page, '--content', content]).code).toBe(0);
     const out = join(scratchDir(), 'out');
     const result = preppack(['build', '--level', 'architect', '--content', content, '--out', out]);

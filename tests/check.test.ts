@@ -27,6 +27,7 @@ const EXPECTED: [file: string, line: number, message: string][] = [
   ['questions/manager/unknown-section.md', 13, 'unknown section key "gossip"'],
   ['competencies.yaml', 4, 'duplicate competency id "intake-prioritization" (first at line 1)'],
   ['levels/manager.md', 4, 'level name "lead" is already used by level "director"'],
+  ['questions/manager/directive-in-content.md', 13, 'a line starting with "::" is a layout directive'],
 ];
 
 describe('check on a corpus of broken files', () => {

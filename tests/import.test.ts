@@ -296,7 +296,7 @@ describe('pages of a known format for an unseen level', () => {
         'Help us improve this answer. / -',
         'How do you rotate a key?',
         'Employers ask this question to check hygiene.',
-        'Answer Example: "With a second key and a cut-over."',
+        'Answer Example: "::pagebreak is not markup here: with a second key and a cut-over."',
         'Help us improve this answer. /',
       ].join('\n'),
     );
@@ -309,6 +309,9 @@ describe('pages of a known format for an unseen level', () => {
     expect(list.stdout.trim().split('\n')).toHaveLength(2 + 8);
     const senior = JSON.parse(preppack(['list', 'questions', '--level', 'senior', '--content', content, '--json']).stdout);
     expect(senior).toHaveLength(2);
+    // Text that looks like a layout directive is escaped, so the library still passes check.
+    expect(readFileSync(join(content, 'questions', 'senior', 'senior-02-rotate-key.md'), 'utf8')).toContain('\\::pagebreak is not markup here');
+    expect(preppack(['check', '--content', content]).code).toBe(0);
   });
 });
 

@@ -48,6 +48,9 @@ export function parseSections(path: string, body: string, bodyLine: number, allo
       current = { section, lines: [] };
       return;
     }
+    if (/^:{2,}[a-z]/.test(text)) {
+      problems.push(error(path, line, 'a line starting with "::" is a layout directive, which only templates may use: write "\\::" to print it'));
+    }
     if (current) current.lines.push(text);
     else if (text.trim() && !afterBadHeading && !sawStrayText) {
       sawStrayText = true;
