@@ -1,7 +1,6 @@
 // `preppack build`: the PDFs for the chosen levels and packets.
 import { loadLibrary } from '../content/load.js';
 import type { Level } from '../content/model.js';
-import { readContentDir } from '../content/read.js';
 import { findLevel, levelNames } from '../content/select.js';
 import { build } from '../build/build.js';
 import { hasErrors, ProblemsError } from '../problems.js';
@@ -32,7 +31,7 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const packets = parsePackets(options.packets);
-  const { library, problems } = loadLibrary(options.contentDir);
+  const { library, problems, files } = loadLibrary(options.contentDir);
   if (hasErrors(problems)) {
     printProblems(problems.filter((p) => p.severity === 'error'));
     err('preppack: nothing was built: fix the content (see `preppack check`)');
@@ -50,7 +49,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   }
   try {
     const templates = loadTemplates(options.templatesDir);
-    const result = await build({ library, contentFiles: readContentDir(options.contentDir).files, contentDir: options.contentDir, levels, packets, templates, outDir: options.outDir, paper: options.paper });
+    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, levels, packets, templates, outDir: options.outDir, paper: options.paper });
     for (const note of result.skipped) err(`preppack: ${note}`);
     const width = Math.max(...result.files.map((f) => f.written.length), 0);
     for (const file of result.files) {

@@ -1,9 +1,10 @@
 // `preppack import PAGE…`: knowledge-base pages into the content library.
 // Reads everything first; writes only when every page was understood and no
 // file would be overwritten without --force.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { decodeText } from '../content/parse.js';
+import { readContentDir } from '../content/read.js';
 import { writeFileAtomic } from '../fs/atomicWrite.js';
 import { FORMAT_NAMES } from '../import/draft.js';
 import { importPages, type PageInput } from '../import/importPages.js';
@@ -17,19 +18,10 @@ export interface ImportOptions {
   dryRun: boolean;
 }
 
-function readTree(root: string, dir = root, files = new Map<string, string>()): Map<string, string> {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return files;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(root, path, files);
-    else if (name.endsWith('.md')) files.set(relative(root, path).split(sep).join('/'), readFileSync(path, 'utf8'));
-  }
-  return files;
+/** The library's existing files, relative path to text, for the import plan to compare against. */
+function existingFiles(contentDir: string): Map<string, string> {
+  const { files } = readContentDir(contentDir);
+  return new Map(files.map((file) => [relative(contentDir, file.path).split(sep).join('/'), file.bytes.toString('utf8')]));
 }
 
 function readPages(paths: readonly string[]): { pages: PageInput[]; problems: Problem[] } {
@@ -58,7 +50,7 @@ export function importCommand(options: ImportOptions): number {
     err('preppack: nothing was imported');
     return EXIT_FAILED;
   }
-  const { plan, problems } = importPages(read.pages, options.contentDir, readTree(options.contentDir), options.force);
+  const { plan, problems } = importPages(read.pages, options.contentDir, existingFiles(options.contentDir), options.force);
   if (!plan || problems.length) {
     printProblems(problems);
     err('preppack: nothing was imported');

@@ -2,12 +2,14 @@
 import { error, warning, type Problem } from '../problems.js';
 import type { Library } from './model.js';
 import { parseContentFile } from './parse.js';
-import { readContentDir } from './read.js';
+import { readContentDir, type ContentFile } from './read.js';
 import { validateLibrary } from './validate.js';
 
 export interface LoadedLibrary {
   library: Library;
   problems: Problem[];
+  /** The files read, for whoever needs their bytes (the build hashes them). */
+  files: ContentFile[];
 }
 
 const byLevelAndNumber = <T extends { level: string; number: number }>(a: T, b: T) =>
@@ -17,7 +19,7 @@ export function loadLibrary(contentDir: string): LoadedLibrary {
   const library: Library = { levels: [], questions: [], stories: [], competencies: [] };
   const listing = readContentDir(contentDir);
   if (listing.missingRoot) {
-    return { library, problems: [error(contentDir, 1, 'no content folder here: pass --content DIR, or create it with `preppack import PAGE…`')] };
+    return { library, files: [], problems: [error(contentDir, 1, 'no content folder here: pass --content DIR, or create it with `preppack import PAGE…`')] };
   }
   const problems: Problem[] = listing.ignored.map((path) => warning(path, 1, 'not a content file (.md in levels/, questions/<level>/ or stories/<level>/): ignored'));
   for (const file of listing.files) {
@@ -32,5 +34,5 @@ export function loadLibrary(contentDir: string): LoadedLibrary {
   library.questions.sort(byLevelAndNumber);
   library.stories.sort(byLevelAndNumber);
   problems.push(...validateLibrary(library));
-  return { library, problems };
+  return { library, problems, files: listing.files };
 }
