@@ -1,16 +1,13 @@
 // Shared test helpers: run the real CLI as a user would, and scratch folders.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-/** The knowledge-base pages the content comes from: ../shared/seeds beside the clone, or $PREPPACK_SEEDS. */
-export const SEEDS = resolve(process.env.PREPPACK_SEEDS ?? join(ROOT, '..', 'shared', 'seeds'));
-if (!existsSync(join(SEEDS, 'README.md'))) {
-  throw new Error(`the seed pages are not at ${SEEDS}: check out shared/ beside this clone, or set PREPPACK_SEEDS`);
-}
+/** The knowledge-base pages the bundled library was imported from, kept in the repository. */
+export const SEEDS = join(ROOT, 'sources');
 export const BIN = join(ROOT, 'bin', 'preppack.js');
 
 export const SEED = {
