@@ -1,7 +1,7 @@
 // `npm run bench`: how long each packet takes to render, and the memory the
 // process peaks at. Reported, never asserted: machines here are noisy.
 import { loadLibrary } from './content/load.js';
-import { renderPacket } from './build/renderPacket.js';
+import { renderPacket } from './pipeline/renderPacket.js';
 import { loadTemplates, PACKETS } from './render/templates.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

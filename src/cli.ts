@@ -1,18 +1,36 @@
 // The command line: parses arguments with yargs and hands each command its
 // options. Exit codes: 0 done, 1 content/template/build failed, 2 bad command line.
+// A command's module (and with it pdfmake, Handlebars, marked…) loads only
+// when that command runs, so `--help` and `--version` answer at once.
 import yargs from 'yargs';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { importCommand } from './commands/import.js';
-import { LIST_KINDS, listCommand, type ListKind } from './commands/list.js';
 import { defaultContentDir } from './cli/contentDir.js';
 import { EXIT_FAILED, EXIT_USAGE, err, UsageError } from './cli/io.js';
+import { LIST_KINDS, type ListKind } from './content/select.js';
+import type { Paper } from './render/document.js';
+import { TOOL_VERSION } from './version.js';
+
+const PAPERS: readonly Paper[] = ['letter', 'a4'];
 
 const contentOption = {
   type: 'string',
   describe: 'the content library folder (default: ./content, else the bundled library)',
   requiresArg: true,
 } as const;
+
+/** A list option (`--level a,b` or `--level a --level b`): absent is undefined, given with no value is an error. */
+function listValues(name: string, values: readonly unknown[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  const names = values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`--${name} needs a value`);
+  return names;
+}
+
+function paperValue(value: string | undefined): Paper {
+  if (value === undefined) return 'letter';
+  const paper = value.trim().toLowerCase();
+  if (!(PAPERS as readonly string[]).includes(paper)) throw new UsageError(`unknown paper "${value}": the papers are ${PAPERS.join(', ')}`);
+  return paper as Paper;
+}
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   let code = 0;
@@ -25,32 +43,32 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       'build the PDF packets: out/<level>/<level>-<packet>.pdf and out/manifest.json',
       (y) =>
         y
-          .option('level', { type: 'string', array: true, requiresArg: true, describe: 'levels to build (ids or aliases, or all)', default: ['all'] })
-          .option('packet', { type: 'string', array: true, requiresArg: true, describe: 'packets to build: booklet, scorecard, cheatsheet (comma-separated)', default: ['all'] })
+          .option('level', { type: 'string', array: true, describe: 'levels to build (ids or aliases, or all) [default: all]' })
+          .option('packet', { type: 'string', array: true, describe: 'packets to build: booklet, scorecard, cheatsheet (comma-separated) [default: all]' })
           .option('content', contentOption)
           .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
           .option('out', { type: 'string', requiresArg: true, default: 'out', describe: 'where to write the PDFs' })
-          .option('paper', { choices: ['letter', 'a4'] as const, default: 'letter' as const, describe: 'paper size' })
+          .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' })
           .example('$0 build', 'every packet for every level, into out/')
           .example('$0 build --level director --packet booklet,cheatsheet --paper a4', 'a director study guide on A4'),
       async (args) => {
         if (usageFailure) return;
-        code = await buildCommand({
-          levels: (args.level ?? []).map(String),
-          packets: (args.packet ?? []).map(String),
-          contentDir: args.content ?? defaultContentDir(),
-          templatesDir: args.templates,
-          outDir: args.out,
-          paper: args.paper,
-        });
+        const options = {
+          levels: listValues('level', args.level) ?? ['all'],
+          packets: listValues('packet', args.packet) ?? ['all'],
+          paper: paperValue(args.paper),
+        };
+        const { buildCommand } = await import('./commands/build.js');
+        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: args.out });
       },
     )
     .command(
       'check',
       'load and validate the whole content library; every problem as path:line: message',
       (y) => y.option('content', contentOption).example('$0 check --content content', 'validate the library in ./content'),
-      (args) => {
+      async (args) => {
         if (usageFailure) return;
+        const { checkCommand } = await import('./commands/check.js');
         code = checkCommand(args.content ?? defaultContentDir());
       },
     )
@@ -66,8 +84,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .option('content', contentOption)
           .example('$0 list questions --level vp', 'the director questions, found by an alias')
           .example('$0 list stories --json', 'every story as JSON'),
-      (args) => {
+      async (args) => {
         if (usageFailure) return;
+        const { listCommand } = await import('./commands/list.js');
         code = listCommand({
           kind: args.what as ListKind,
           level: args.level,
@@ -86,9 +105,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .option('content', contentOption)
           .option('force', { type: 'boolean', default: false, describe: 'overwrite files that exist with other content (competency tags are kept)' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'print what would be written, write nothing' })
-          .example('$0 import ../shared/seeds/*.txt --content content', 'import the knowledge-base pages into ./content'),
-      (args) => {
+          .example('$0 import sources/*.txt --content content', 'import the knowledge-base pages into ./content'),
+      async (args) => {
         if (usageFailure) return;
+        const { importCommand } = await import('./commands/import.js');
         code = importCommand({
           pages: (args.pages ?? []).map(String),
           contentDir: args.content ?? 'content',
@@ -101,7 +121,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .strict()
     .help()
     .alias('h', 'help')
-    .version()
+    .version(TOOL_VERSION)
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, caught) => {

@@ -226,21 +226,32 @@ describe('same inputs, same bytes', () => {
 });
 
 describe('build options', () => {
-  it('builds chosen levels (by alias) and packets, on A4', async () => {
+  it('builds chosen levels (by alias) and packets, on A4 (the paper name in any case)', async () => {
     const dir = join(scratchDir(), 'out');
-    const result = preppack(['build', '--level', 'vp', '--packet', 'booklet,cheatsheet', '--paper', 'a4', '--out', dir]);
+    const result = preppack(['build', '--level', 'vp', '--packet', 'booklet,cheatsheet', '--paper', 'A4', '--out', dir]);
     expect(result.code).toBe(0);
     expect(readdirSync(join(dir, 'director')).sort()).toEqual(['director-booklet.pdf', 'director-cheatsheet.pdf']);
     expect(existsSync(join(dir, 'manager'))).toBe(false);
     const sheet = await readPdf(join(dir, 'director', 'director-cheatsheet.pdf'));
     expect(sheet.sizes.map((s) => [Math.round(s.width), Math.round(s.height)])).toEqual([[595, 842]]);
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).paper).toBe('a4');
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^2 PDFs, \d+ pages, /);
+  });
+
+  it('says "1 PDF, 1 page" for a single one-page packet', () => {
+    const dir = join(scratchDir(), 'out');
+    const result = preppack(['build', '--level', 'staff', '--packet', 'cheatsheet', '--out', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^1 PDF, 1 page, [\d.]+ KB; manifest /);
   });
 
   it.each([
     [['build', '--level', 'intern'], 'unknown level "intern": the levels are director (vp, principal), manager, staff (staff-engineer), or all'],
     [['build', '--packet', 'poster'], 'unknown packet "poster": the packets are booklet, scorecard, cheatsheet'],
-    [['build', '--paper', 'legal'], 'Invalid values'],
+    [['build', '--paper', 'legal'], 'unknown paper "legal": the papers are letter, a4'],
+    [['build', '--level'], '--level needs a value'],
+    [['build', '--packet', '--level', 'staff'], '--packet needs a value'],
+    [['build', '--paper'], 'Not enough arguments following: paper'],
   ])('exits 2 on %j, saying what is valid, and writes nothing', (args, message) => {
     const dir = join(scratchDir(), 'out');
     const result = preppack([...args, '--out', dir]);

@@ -2,11 +2,12 @@
 import { loadLibrary } from '../content/load.js';
 import type { Level } from '../content/model.js';
 import { findLevel, levelNames } from '../content/select.js';
-import { build } from '../build/build.js';
+import { build } from '../pipeline/build.js';
 import { hasErrors, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { loadTemplates, PACKETS, type Packet } from '../render/templates.js';
 import { EXIT_FAILED, EXIT_OK, err, out, printProblems, UsageError } from '../cli/io.js';
+import { count } from '../text/plural.js';
 
 export interface BuildOptions {
   levels: string[];
@@ -57,7 +58,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     }
     const pages = result.files.reduce((sum, f) => sum + f.pages, 0);
     const bytes = result.files.reduce((sum, f) => sum + f.bytes, 0);
-    out(`${result.files.length} PDFs, ${pages} pages, ${kilobytes(bytes)}; manifest ${result.manifestPath}`);
+    out(`${count(result.files.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}; manifest ${result.manifestPath}`);
     return EXIT_OK;
   } catch (caught) {
     if (!(caught instanceof ProblemsError)) throw caught;

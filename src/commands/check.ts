@@ -2,6 +2,7 @@
 import { loadLibrary } from '../content/load.js';
 import { hasErrors } from '../problems.js';
 import { EXIT_FAILED, EXIT_OK, out, printProblems } from '../cli/io.js';
+import { count } from '../text/plural.js';
 
 export function checkCommand(contentDir: string): number {
   const { library, problems } = loadLibrary(contentDir);
@@ -9,8 +10,8 @@ export function checkCommand(contentDir: string): number {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   out(
-    `${contentDir}: ${library.levels.length} levels, ${library.questions.length} questions, ${library.stories.length} stories, ` +
-      `${library.competencies.length} competencies; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    `${contentDir}: ${count(library.levels.length, 'level')}, ${count(library.questions.length, 'question')}, ${count(library.stories.length, 'story', 'stories')}, ` +
+      `${count(library.competencies.length, 'competency', 'competencies')}; ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
   );
   return hasErrors(problems) ? EXIT_FAILED : EXIT_OK;
 }

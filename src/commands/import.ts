@@ -10,6 +10,7 @@ import { FORMAT_NAMES } from '../import/draft.js';
 import { importPages, type PageInput } from '../import/importPages.js';
 import { error, type Problem } from '../problems.js';
 import { EXIT_FAILED, EXIT_OK, err, out, printProblems } from '../cli/io.js';
+import { count } from '../text/plural.js';
 
 export interface ImportOptions {
   pages: string[];
@@ -59,7 +60,7 @@ export function importCommand(options: ImportOptions): number {
   for (const page of plan.pages) {
     out(
       `${page.path}: ${FORMAT_NAMES[page.format]}, level ${page.level}${page.newLevel ? ' (new)' : ''}: ` +
-        `${page.questions} questions, ${page.stories} stories, ${page.quotes} quotes`,
+        `${count(page.questions, 'question')}, ${count(page.stories, 'story', 'stories')}, ${count(page.quotes, 'quote')}`,
     );
   }
   const writes = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
@@ -68,9 +69,9 @@ export function importCommand(options: ImportOptions): number {
     if (options.dryRun) out(`would ${file.action} ${path}`);
     else writeFileAtomic(path, file.text);
   }
-  const count = (action: string) => plan.files.filter((f) => f.action === action).length;
+  const files = (action: string) => plan.files.filter((f) => f.action === action).length;
   const verb = options.dryRun ? 'would write' : 'wrote';
-  out(`${verb} ${writes.length} files in ${options.contentDir} (${count('create')} new, ${count('update')} updated), ${count('unchanged')} unchanged`);
-  if (!options.dryRun && count('create') + count('update') > 0) out('next: tag competencies by hand, then run `preppack check`');
+  out(`${verb} ${count(writes.length, 'file')} in ${options.contentDir} (${files('create')} new, ${files('update')} updated), ${files('unchanged')} unchanged`);
+  if (!options.dryRun && files('create') + files('update') > 0) out('next: tag competencies by hand, then run `preppack check`');
   return EXIT_OK;
 }

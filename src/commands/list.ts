@@ -2,13 +2,11 @@
 // holds, as a table or as JSON.
 import { loadLibrary } from '../content/load.js';
 import type { Library } from '../content/model.js';
-import { findLevel, levelNames, matches, type ItemFilter } from '../content/select.js';
+import { findLevel, levelNames, matches, type ItemFilter, type ListKind } from '../content/select.js';
 import { hasErrors } from '../problems.js';
 import { EXIT_FAILED, EXIT_OK, err, out, printProblems, UsageError } from '../cli/io.js';
 import { formatTable } from '../cli/table.js';
 
-export const LIST_KINDS = ['levels', 'questions', 'stories', 'competencies'] as const;
-export type ListKind = (typeof LIST_KINDS)[number];
 
 export interface ListOptions {
   kind: ListKind;

@@ -1,6 +1,10 @@
 // Looks things up in a loaded library by the names users type.
 import type { Level, Library, Question, Story } from './model.js';
 
+/** What `preppack list` can list. */
+export const LIST_KINDS = ['levels', 'questions', 'stories', 'competencies'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
 /** Finds a level by its id or one of its aliases, case-insensitively. */
 export function findLevel(library: Library, name: string): Level | undefined {
   const wanted = name.trim().toLowerCase();

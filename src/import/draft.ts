@@ -32,6 +32,15 @@ export interface StoryDraft {
   line: number;
 }
 
+/** The head of a page, read before its format's parser takes the rest. */
+export interface PageHead {
+  title: string;
+  role: string;
+  handbook?: string;
+  /** Index in the lines of the line after the title. */
+  next: number;
+}
+
 export interface PageDraft {
   path: string;
   format: PageFormat;

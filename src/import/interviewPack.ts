@@ -1,8 +1,7 @@
 // An interview pack: audience line, "What strong … show" list, then numbered
 // questions each with "Strong answer should cover" bullets.
-import { PageError, type PageDraft, type QuestionDraft } from './draft.js';
+import { PageError, type PageDraft, type QuestionDraft, type PageHead } from './draft.js';
 import { isBlank, toMarkdown, type PageLine } from './lines.js';
-import type { PageHead } from './page.js';
 
 const AUDIENCE = /^Audience:\s*(.*)$/u;
 const DEMONSTRATE = /^What strong .+$/u;

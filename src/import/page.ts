@@ -2,7 +2,7 @@
 // format, then hands the lines to the parser of that format.
 import type { PageFormat } from '../content/model.js';
 import { repairMojibake } from '../text/mojibake.js';
-import { PageError, type PageDraft } from './draft.js';
+import { PageError, type PageDraft, type PageHead } from './draft.js';
 import { parseInterviewPack } from './interviewPack.js';
 import { toLines, type PageLine } from './lines.js';
 import { parseQaPage } from './qaPage.js';
@@ -10,14 +10,6 @@ import { parseStarStories } from './starStories.js';
 
 const TITLE = /^(?<role>.+?)\s+(?:STAR Case Stories|Interview Pack(?:\s*\(\d{4}\))?|Interview Questions)$/u;
 const SITE_HEADER = /Knowledge Base$/u;
-
-export interface PageHead {
-  title: string;
-  role: string;
-  handbook?: string;
-  /** Index in the lines of the line after the title. */
-  next: number;
-}
 
 function findHead(lines: readonly PageLine[]): PageHead {
   const nonBlank = lines.map((line, index) => ({ line, index })).filter(({ line }) => line.text.trim());

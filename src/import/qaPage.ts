@@ -1,10 +1,9 @@
 // A Q&A page: a list of questions, then each question again followed by
 // "Employers ask this question …" and "Answer Example: …". The site's
 // "Help us improve this answer. / -" lines are noise and are dropped.
-import { PageError, type PageDraft, type QuestionDraft } from './draft.js';
+import { PageError, type PageDraft, type QuestionDraft, type PageHead } from './draft.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import type { PageLine } from './lines.js';
-import type { PageHead } from './page.js';
 
 const WHY = /^Employers ask this question\b/u;
 const EXAMPLE = /^Answer Example:\s*(.*)$/u;

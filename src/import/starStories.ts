@@ -1,9 +1,8 @@
 // A STAR story page: "What … stories must prove", then "Case N — Title"
 // blocks with Situation / Task / Action / Result / Why / Strong phrasing, and
 // a closing note.
-import { PageError, type PageDraft, type SectionDraft, type StoryDraft } from './draft.js';
+import { PageError, type PageDraft, type SectionDraft, type StoryDraft, type PageHead } from './draft.js';
 import { bulletTexts, toMarkdown, type PageLine } from './lines.js';
-import type { PageHead } from './page.js';
 
 const USE_FOR = /^Use this page for:\s*(.*?)\.?$/u;
 const READ_WITH = /^Read this together with:\s*(.*?)\.?$/u;

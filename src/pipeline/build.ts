@@ -7,7 +7,8 @@ import type { ContentFile } from '../content/read.js';
 import { writeFileAtomic } from '../fs/atomicWrite.js';
 import type { Paper } from '../render/document.js';
 import type { Packet, TemplateSet } from '../render/templates.js';
-import { buildDate, edition as editionOf, hashFiles, TOOL_VERSION } from './edition.js';
+import { TOOL_VERSION } from '../version.js';
+import { buildDate, edition as editionOf, hashFiles } from './edition.js';
 import { manifestText, sha256, type Manifest, type ManifestFile } from './manifest.js';
 import { renderPacket } from './renderPacket.js';
 

@@ -2,12 +2,9 @@
 // date, which is fixed unless SOURCE_DATE_EPOCH says otherwise, so that the
 // same inputs give the same bytes.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { ContentFile } from '../content/read.js';
 import type { Edition } from '../packets/common.js';
-
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-export const TOOL_VERSION = PACKAGE.version;
+import { TOOL_VERSION } from '../version.js';
 
 /** The creation date written into every PDF when SOURCE_DATE_EPOCH is not set. */
 export const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
