@@ -43,7 +43,7 @@ describe('a failed build', () => {
     ['a syntax error', 'booklet.md.hbs', '# Booklet\n\n{{#if level.title}}\nunclosed block\n', /booklet\.md\.hbs:3: template syntax error: {{#if}} is never closed/],
     ['an unknown directive', 'scorecard.md.hbs', '# Sheet\n\n::tickbox Candidate\n', /scorecard\.md\.hbs:3: unknown directive "::tickbox"/],
     ['a field the context lacks', 'cheatsheet.md.hbs', '# Sheet\n\n{{level.nickname}}\n', /cheatsheet\.md\.hbs:3: template error: "nickname" not defined/],
-    ['a bad directive argument', 'scorecard.md.hbs', '# Sheet\n\n::lines 3\n\n::lines 0\n', /scorecard\.md\.hbs:5: ::lines takes a whole number from 1 to 40, not "0"/],
+    ['a bad directive argument', 'scorecard.md.hbs', '# Sheet\n\n::lines 3\n\n::lines 0\n', /scorecard\.md\.hbs:5: ::lines takes a whole number from 1 to 40, then optionally "fill", not "0"/],
     ['a reference to no heading', 'booklet.md.hbs', '# Booklet\n\n::ref nowhere | Somewhere\n', /booklet\.md\.hbs:3: ::ref points at "nowhere", but no heading has \{#nowhere\}/],
     ['a theme that is not JSON', 'theme.json', '{ "font": ', /theme\.json:1: theme is not valid JSON/],
   ])('stops on %s in a template, naming file and line, and writes nothing', (_, name, text, message) => {
@@ -57,15 +57,19 @@ describe('a failed build', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('stops when a cheat sheet cannot fit one page even at 6.5 pt', () => {
+  it('stops when a cheat sheet cannot fit one page, naming the level and the content to shorten, not a bundled template', () => {
     const content = copyOf(join(ROOT, 'content'));
     const story = join(content, 'stories', 'manager', 'manager-story-2-handle-conflict-over-near-release.md');
     const long = '“' + 'I kept the decision explicit, evidence-based and owned by the people who carry its risk. '.repeat(12) + '”';
     appendFileSync(story, Array.from({ length: 14 }, () => `- ${long}\n`).join(''));
+    const phrasingLine = readFileSync(story, 'utf8').split('\n').findIndex((line) => line.includes('{#phrasing}')) + 1;
     const out = join(scratchDir(), 'out');
     const result = preppack(['build', '--level', 'manager', '--content', content, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/cheatsheet\.md\.hbs:1: the cheat sheet for level "manager" needs \d+ pages even at 6\.5 pt/);
+    expect(result.stderr).toContain(`${story}:${phrasingLine}: the cheat sheet for level "manager" cannot fit one page even at 8 pt`);
+    expect(result.stderr).toMatch(/the longest part is the phrasing to reuse here \(\d+ words\); shorten it/);
+    expect(result.stderr).not.toContain('.hbs');
+    expect(result.stderr).not.toMatch(STACK_TRACE);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -14,8 +14,12 @@ const PACKETS = ['booklet', 'scorecard', 'cheatsheet'] as const;
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const questionsOf = (level: string) => library.questions.filter((q) => q.level === level);
 const storiesOf = (level: string) => library.stories.filter((s) => s.level === level);
-/** Drops Markdown escapes and list markers from a content line, leaving what prints. */
+/** Drops Markdown escapes from a content line, leaving what prints. */
 const printed = (markdown: string) => markdown.replace(/\\([\\`*_<[\]#>.+-])/g, '$1');
+/** Text to compare with what a PDF prints: no blanks, and one form of each quote (print makes straight quotes curly). */
+const comparable = (text: string) => squash(text).replace(/[“”"]/g, '"').replace(/[‘’']/g, "'");
+/** A content line's sentences, which packets may print apart (a weak-answer remark becomes a note). */
+const sentencesOf = (line: string) => line.split(/(?<=[.!?][”"’]?)\s+(?=[A-Z“"‘(])/).filter((s) => s.trim());
 
 let out: string;
 let build: CliResult;
@@ -63,10 +67,15 @@ describe('preppack build with no options', () => {
     for (const level of LEVELS) expect(pdf(level, 'cheatsheet').pages).toHaveLength(1);
   });
 
-  it('is Letter by default and numbers every page "Page X of Y"', () => {
-    for (const document of pdfs.values()) {
+  it('is Letter by default and numbers every page "Page X of Y" but a cover and a one-page sheet', () => {
+    for (const [name, document] of pdfs) {
       expect(document.sizes.every((s) => Math.round(s.width) === 612 && Math.round(s.height) === 792)).toBe(true);
-      document.pages.forEach((text, index) => expect(text).toContain(`Page ${index + 1} of ${document.pages.length}`));
+      const total = document.pages.length;
+      document.pages.forEach((text, index) => {
+        if (name.endsWith('booklet') && index === 0) expect(text, `${name} cover`).not.toMatch(/Page \d+ of/);
+        else if (total === 1) expect(text, name).not.toMatch(/Page \d+ of/);
+        else expect(text, `${name} page ${index + 1}`).toContain(`Page ${index + 1} of ${total}`);
+      });
     }
   });
 
@@ -87,43 +96,45 @@ describe('preppack build with no options', () => {
 });
 
 describe('nothing lost, and only what belongs', () => {
-  it('puts every question prompt and story title of the level in its booklet, each with its points', () => {
+  it('puts every question prompt and story title of the level in its booklet, each with every sentence of its sections', () => {
     for (const level of LEVELS) {
-      const booklet = pdf(level, 'booklet').squashed;
+      const booklet = comparable(pdf(level, 'booklet').squashed);
       for (const q of questionsOf(level)) {
-        expect(booklet, q.id).toContain(squash(q.prompt));
+        expect(booklet, q.id).toContain(comparable(q.prompt));
         for (const section of Object.values(q.sections)) {
-          for (const line of section.markdown.split('\n')) expect(booklet, `${q.id}: ${line}`).toContain(squash(printed(line.replace(/^- /, ''))));
+          for (const line of section.markdown.split('\n')) {
+            for (const sentence of sentencesOf(printed(line.replace(/^- /, '')))) expect(booklet, `${q.id}: ${sentence}`).toContain(comparable(sentence));
+          }
         }
       }
       for (const s of storiesOf(level)) {
-        expect(booklet, s.id).toContain(squash(s.title));
-        for (const quote of s.quotes) expect(booklet, quote).toContain(squash(quote));
+        expect(booklet, s.id).toContain(comparable(s.title));
+        for (const quote of s.quotes) expect(booklet, quote).toContain(comparable(quote));
         for (const section of Object.values(s.sections)) {
-          for (const line of section.markdown.split('\n')) expect(booklet, `${s.id}: ${line}`).toContain(squash(printed(line.replace(/^(- |\d+\. )/, ''))));
+          for (const line of section.markdown.split('\n')) expect(booklet, `${s.id}: ${line}`).toContain(comparable(printed(line.replace(/^(- |\d+\. )/, ''))));
         }
       }
     }
   });
 
-  it('puts every question prompt and its listen-for points on the scoring sheet', () => {
+  it('puts every question prompt and every sentence of its strong-answer points on the scoring sheet', () => {
     for (const level of LEVELS) {
-      const sheet = pdf(level, 'scorecard').squashed;
+      const sheet = comparable(pdf(level, 'scorecard').squashed);
       for (const q of questionsOf(level)) {
-        expect(sheet, q.id).toContain(squash(q.prompt));
+        expect(sheet, q.id).toContain(comparable(q.prompt));
         const points = q.sections.cover ? q.sections.cover.markdown.split('\n').map((l) => l.replace(/^- /, '')) : [];
-        for (const point of points) expect(sheet, point).toContain(squash(printed(point)));
+        for (const point of points) for (const sentence of sentencesOf(printed(point))) expect(sheet, sentence).toContain(comparable(sentence));
       }
     }
   });
 
-  it('puts every quote of the level on its cheat sheet, or for the staff level every answer opening', () => {
+  it('puts every quote of the level on its cheat sheet, and for the staff level every answer opening', () => {
     for (const level of ['director', 'manager']) {
-      const sheet = pdf(level, 'cheatsheet').squashed;
-      for (const s of storiesOf(level)) for (const quote of s.quotes) expect(sheet, quote).toContain(squash(quote));
+      const sheet = comparable(pdf(level, 'cheatsheet').squashed);
+      for (const s of storiesOf(level)) for (const quote of s.quotes) expect(sheet, quote).toContain(comparable(quote));
     }
-    const staff = pdf('staff', 'cheatsheet').squashed;
-    for (const q of questionsOf('staff')) expect(staff, q.id).toContain(squash(printed(firstSentence(q.sections.example!.markdown))));
+    const staff = comparable(pdf('staff', 'cheatsheet').squashed);
+    for (const q of questionsOf('staff')) expect(staff, q.id).toContain(comparable(printed(firstSentence(q.sections.example!.markdown))));
   });
 
   it('puts the calibration line on the cheat sheets of the levels that have one', () => {
@@ -154,7 +165,9 @@ describe('the packets on paper', () => {
   it('gives the booklet a cover, contents with page numbers, and bookmarks that mirror the contents', () => {
     const booklet = pdf('manager', 'booklet');
     expect(booklet.pages[0]).toContain('Candidate prep booklet');
-    expect(booklet.pages[0]).toMatch(/Edition [0-9a-f]{12}/);
+    // The edition, labelled: the date of the content's last commit and its short hash.
+    expect(booklet.pages[0]).toMatch(/Edition: \d{1,2} [A-Z][a-z]+ 20\d\d · Content version: [0-9a-f]{12} · preppack \d+\.\d+\.\d+/);
+    expect(booklet.pages[0]).toContain('18 questions · 4 STAR stories · 11 competencies');
     expect(booklet.pages[1]).toContain('Contents');
     expect(booklet.pages[1]).toMatch(/What interviewers listen for\s+3/);
     const top = booklet.outline.map((o) => o.title);
@@ -165,9 +178,19 @@ describe('the packets on paper', () => {
     expect(stories).toEqual(storiesOf('manager').map((s) => `Story ${s.number}: ${s.title}`));
   });
 
-  it('pairs each booklet question with the stories that share a competency, with their page', () => {
-    const booklet = pdf('manager', 'booklet').squashed;
-    expect(booklet).toContain(squash('→ Story 1: Rebuild intake and prioritization after the team became a ticket sink, page'));
+  it('pairs each booklet question with at most two stories, the best marked, and says on each story which questions it serves', () => {
+    const booklet = pdf('manager', 'booklet');
+    const text = booklet.squashed;
+    // Q1 (intake and prioritization) has one story sharing its competency.
+    expect(text).toMatch(new RegExp(squash('Stories that fit→ Best fit: Story 1: Rebuild intake and prioritization after the team became a ticket sink page ') + '\\d+2\\.'));
+    const refs = text.match(/→(Bestfit:)?Story\d/g) ?? [];
+    const questions = questionsOf('manager');
+    expect(refs.length).toBeLessThanOrEqual(2 * questions.length);
+    expect(text.match(/→Bestfit:Story\d/g)?.length).toBe(questions.filter((q) => storiesOf('manager').some((s) => s.competencies.some((c) => q.competencies.includes(c)))).length);
+    // Story 1 of the manager level is the best fit for Q1, so it says it serves Q1.
+    expect(text).toMatch(/Story1:Rebuildintakeandprioritizationaftertheteambecameaticketsink[^→]*?Usefor:Q1,/);
+    // Every page reference was resolved.
+    expect(text).not.toContain('00000');
   });
 
   it('gives the booklet a self-assessment tick box per competency of the level', () => {

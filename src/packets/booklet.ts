@@ -1,31 +1,46 @@
 // The candidate prep booklet: what the booklet template is given.
-import type { Level, Library } from '../content/model.js';
+import type { Level, Library, Story } from '../content/model.js';
 import { STORY_SECTIONS } from '../content/model.js';
-import { asTickList, competenciesOf, competencyTitles, itemsOf, levelContext, storiesFor, type Edition } from './common.js';
+import { competenciesOf, competencyTitles, coverPoints, itemsOf, levelContext, pairStories, questionsServed, type Edition } from './common.js';
+
+/** A story's sections before its phrasing; the last one is kept on a page with the phrasing. */
+function storySections(story: Story) {
+  const sections = STORY_SECTIONS.filter((key) => key !== 'phrasing' && story.sections[key]).map((key) => ({ heading: story.sections[key]!.heading, markdown: story.sections[key]!.markdown }));
+  return { sections: sections.slice(0, -1), lastSection: sections.at(-1) ?? null };
+}
 
 export function bookletContext(library: Library, level: Level, edition: Edition) {
   const items = itemsOf(library, level);
-  const storyRef = (s: { id: string; number: number; title: string }) => ({ id: s.id, number: s.number, title: s.title });
+  const pairs = pairStories(items.questions, items.stories);
   return {
     level: levelContext(level),
     edition,
-    competencies: competenciesOf(library, items),
-    questions: items.questions.map((q) => ({
-      id: q.id,
-      number: q.number,
-      prompt: q.prompt,
-      competencies: competencyTitles(library, q.competencies).join(' · '),
-      selfCheck: q.sections.cover ? { heading: q.sections.cover.heading, markdown: asTickList(q.sections.cover.markdown) } : null,
-      why: q.sections.why ? { heading: q.sections.why.heading, markdown: q.sections.why.markdown } : null,
-      example: q.sections.example ? { heading: q.sections.example.heading, markdown: q.sections.example.markdown } : null,
-      stories: storiesFor(q, items.stories).map(storyRef),
-    })),
+    competencies: competenciesOf(library, [...items.questions, ...items.stories]),
+    questions: items.questions.map((q) => {
+      const bullets = coverPoints(q);
+      // Each bullet is a self-check box, without its remarks: those print as notes.
+      const checks = bullets.map((points) => points.filter((p) => p.kind === 'listen' || p.kind === 'strong').map((p) => p.text).join(' ')).filter(Boolean);
+      const remarks = (kind: string) => bullets.flat().filter((p) => p.kind === kind).map((p) => p.text);
+      return {
+        id: q.id,
+        number: q.number,
+        prompt: q.prompt,
+        competencies: competencyTitles(library, q.competencies).join(' · '),
+        selfCheck: q.sections.cover ? { heading: q.sections.cover.heading, checks } : null,
+        avoid: remarks('weak'),
+        remarks: remarks('context'),
+        why: q.sections.why ? { heading: q.sections.why.heading, markdown: q.sections.why.markdown } : null,
+        example: q.sections.example ? { heading: q.sections.example.heading, markdown: q.sections.example.markdown } : null,
+        stories: (pairs.get(q.id) ?? []).map((s, rank) => ({ id: s.id, number: s.number, title: s.title, best: rank === 0 })),
+      };
+    }),
     stories: items.stories.map((s) => ({
       id: s.id,
       number: s.number,
       title: s.title,
       competencies: competencyTitles(library, s.competencies).join(' · '),
-      sections: STORY_SECTIONS.filter((key) => key !== 'phrasing' && s.sections[key]).map((key) => ({ heading: s.sections[key]!.heading, markdown: s.sections[key]!.markdown })),
+      usedFor: questionsServed(s, items.questions, pairs).map((n) => `Q${n}`).join(', '),
+      ...storySections(s),
       phrasingHeading: s.sections.phrasing?.heading ?? 'Strong phrasing to reuse',
       quotes: s.quotes,
     })),

@@ -1,23 +1,30 @@
-// The one-page phrasing cheat sheet: what its template is given.
+// The one-page phrasing cheat sheet: what its template is given. The page
+// holds what the level has: its what-to-prove points, the stories' reusable
+// phrasing, a cue per question (with the stories that fit it) and the
+// calibration line. When that cannot fit one page, the cues are shortened,
+// then left out (the build asks for `cues: 'short'`, then `'none'`).
 import type { Level, Library } from '../content/model.js';
-import { firstSentence, itemsOf, levelContext, type Edition } from './common.js';
+import { itemsOf, levelContext, pairStories, type Edition } from './common.js';
+import { clipWords, questionCue, questionLabel } from './cues.js';
 
-export interface PhrasingGroup {
-  title: string;
-  lines: string[];
+export type CueForm = 'full' | 'short' | 'none';
+/** A shortened cue keeps at most this many words. */
+export const SHORT_CUE_WORDS = 12;
+
+interface Sized {
+  size: number;
 }
 
-/** Splits groups into two columns of about the same amount of text. */
-function balance(groups: PhrasingGroup[]): [PhrasingGroup[], PhrasingGroup[]] {
-  const size = (g: PhrasingGroup) => g.title.length + g.lines.join(' ').length + 60;
-  const total = groups.reduce((sum, g) => sum + size(g), 0);
+/** Splits items into two columns of about the same amount of text, in order. */
+function balance<T extends Sized>(items: readonly T[]): [T[], T[]] {
+  const total = items.reduce((sum, item) => sum + item.size, 0);
   let running = 0;
-  const left: PhrasingGroup[] = [];
-  const right: PhrasingGroup[] = [];
-  for (const group of groups) {
-    if (running + size(group) / 2 <= total / 2) left.push(group);
-    else right.push(group);
-    running += size(group);
+  const left: T[] = [];
+  const right: T[] = [];
+  for (const item of items) {
+    if (running + item.size / 2 <= total / 2) left.push(item);
+    else right.push(item);
+    running += item.size;
   }
   return [left, right];
 }
@@ -29,21 +36,32 @@ function calibrationLine(markdown: string | undefined): string | null {
   return paragraphs.at(-1) ?? null;
 }
 
-export function cheatsheetContext(library: Library, level: Level, edition: Edition) {
+export function cheatsheetContext(library: Library, level: Level, edition: Edition, cues: CueForm = 'full') {
   const items = itemsOf(library, level);
   const context = levelContext(level);
+  const pairs = pairStories(items.questions, items.stories);
   const prove = [context.demonstrate, context.storiesMustProve].filter((s) => s && s.items.length).map((s) => ({ heading: s!.heading, items: s!.items }));
-  const groups: PhrasingGroup[] = items.stories.length
-    ? items.stories.map((s) => ({ title: `${s.number}. ${s.title}`, lines: s.quotes }))
-    : items.questions
-        .filter((q) => q.sections.example)
-        .map((q) => ({ title: `${q.number}. ${q.prompt}`, lines: [firstSentence(q.sections.example!.markdown)] }));
+  const phrasing = items.stories.map((s) => ({ title: `${s.number}. ${s.title}`, quotes: s.quotes, size: s.title.length + s.quotes.join(' ').length + 40 }));
+  const questionCues = items.questions.map((q) => {
+    const full = questionCue(q);
+    const cue = cues === 'none' || !full ? null : cues === 'short' ? clipWords(full, SHORT_CUE_WORDS) : full;
+    const stories = (pairs.get(q.id) ?? []).map((s) => s.number);
+    const label = questionLabel(q.prompt);
+    return {
+      number: q.number,
+      label,
+      cue,
+      stories: stories.length ? `${stories.length === 1 ? 'Story' : 'Stories'} ${stories.join(', ')}` : null,
+      size: label.length + (cue?.length ?? 0) + 30,
+    };
+  });
   return {
     level: context,
     edition,
     prove,
-    fromStories: items.stories.length > 0,
-    phrasingColumns: balance(groups),
+    phrasingColumns: phrasing.length ? balance(phrasing) : [],
+    cuesFromExamples: items.questions.length > 0 && items.questions.every((q) => q.sections.example),
+    cueColumns: questionCues.length ? balance(questionCues) : [],
     calibration: calibrationLine(level.sections['closing-note']?.markdown),
   };
 }

@@ -1,7 +1,9 @@
-// What every packet context shares: the level, the competencies in play and
-// small text helpers. Contexts are plain data for the Handlebars templates.
+// What every packet context shares: the level, the competencies in play,
+// question ↔ story pairing and small text helpers. Contexts are plain data for
+// the Handlebars templates.
 import type { Competency, Level, Library, Question, Section, Story } from '../content/model.js';
 import { listItems } from '../content/sections.js';
+import { bulletPoints, type Point } from './points.js';
 
 export interface SectionContext {
   heading: string;
@@ -19,8 +21,10 @@ export interface LevelContext {
 }
 
 export interface Edition {
+  /** The first 12 hex digits of the content's sha256. */
   contentHash: string;
   version: string;
+  /** The edition's date as people write it ("25 November 2026"), when known. */
   date: string | null;
 }
 
@@ -50,9 +54,9 @@ export function itemsOf(library: Library, level: Level): LevelItems {
   };
 }
 
-/** The competencies the level's questions and stories are tagged with, in vocabulary order. */
-export function competenciesOf(library: Library, items: LevelItems): Competency[] {
-  const used = new Set([...items.questions, ...items.stories].flatMap((i) => i.competencies));
+/** The competencies the given items are tagged with, in vocabulary order. */
+export function competenciesOf(library: Library, items: readonly { competencies: string[] }[]): Competency[] {
+  const used = new Set(items.flatMap((i) => i.competencies));
   return library.competencies.filter((c) => used.has(c.id));
 }
 
@@ -60,28 +64,41 @@ export function competencyTitles(library: Library, ids: readonly string[]): stri
   return ids.map((id) => library.competencies.find((c) => c.id === id)?.title ?? id);
 }
 
-/** Stories that share a competency with the question, most shared first. */
-export function storiesFor(question: Question, stories: readonly Story[]): Story[] {
-  const shared = (story: Story) => story.competencies.filter((c) => question.competencies.includes(c)).length;
-  return stories
-    .filter((story) => shared(story) > 0)
-    .sort((a, b) => shared(b) - shared(a) || a.number - b.number);
+/** A question's strong-answer points, bullet by bullet, each split into its sentences. */
+export function coverPoints(question: Question): Point[][] {
+  return question.sections.cover ? listItems(question.sections.cover.markdown).map(bulletPoints) : [];
 }
 
-/** Turns a Markdown list into a list of tick boxes (`- [ ] item`). */
-export const asTickList = (markdown: string) => markdown.replace(/^(\s*)(?:[-*+]|\d+\.)\s+/gm, '$1- [ ] ');
+/** At most this many stories are suggested for a question. */
+export const STORIES_PER_QUESTION = 2;
+
+/**
+ * The stories to tell for each question: those sharing the most competencies
+ * with it (ties: the more focused story, then the lower number), at most two;
+ * the first is the best fit.
+ */
+export function pairStories(questions: readonly Question[], stories: readonly Story[]): Map<string, Story[]> {
+  const pairs = new Map<string, Story[]>();
+  for (const question of questions) {
+    const shared = (story: Story) => story.competencies.filter((c) => question.competencies.includes(c)).length;
+    // Of two stories sharing as many, the more focused one: fewer competencies of its own.
+    const focus = (story: Story) => shared(story) / new Set([...story.competencies, ...question.competencies]).size;
+    const ranked = stories
+      .filter((story) => shared(story) > 0)
+      .sort((a, b) => shared(b) - shared(a) || focus(b) - focus(a) || a.number - b.number)
+      .slice(0, STORIES_PER_QUESTION);
+    pairs.set(question.id, ranked);
+  }
+  return pairs;
+}
+
+/** The questions a story is suggested for, by number. */
+export function questionsServed(story: Story, questions: readonly Question[], pairs: ReadonlyMap<string, Story[]>): number[] {
+  return questions.filter((q) => pairs.get(q.id)?.includes(story)).map((q) => q.number);
+}
 
 /** The first sentence of a text. */
 export function firstSentence(text: string): string {
   const match = /^(.+?[.!?])(?:\s+(?=[A-Z“"‘'(])|$)/s.exec(text.trim());
   return (match?.[1] ?? text).trim();
-}
-
-/** Sentences after "In your answer," in a why-asked text: what the interviewer listens for. */
-export function answerGuidance(why: string): string[] {
-  const at = why.search(/In your answer,?\s*/);
-  if (at < 0) return [];
-  const rest = why.slice(at).replace(/^In your answer,?\s*/, '');
-  const guidance = rest.charAt(0).toUpperCase() + rest.slice(1);
-  return guidance.split(/(?<=[.!?])\s+(?=[A-Z])/).map((s) => s.trim()).filter(Boolean);
 }

@@ -1,36 +1,63 @@
 // The interviewer scoring sheet: what its template is given. A level with no
 // questions has no scoring sheet (the build skips it with a notice).
 import type { Level, Library, Question } from '../content/model.js';
-import { listItems } from '../content/sections.js';
-import { answerGuidance, competenciesOf, competencyTitles, firstSentence, itemsOf, levelContext, type Edition } from './common.js';
+import { competenciesOf, competencyTitles, coverPoints, itemsOf, levelContext, type Edition } from './common.js';
+import { answerGuidance } from './points.js';
 
+/** The ratings ATS scorecards use, worst first; "Not assessed" is offered beside them. */
 export const RATINGS = ['Definitely not', 'No', 'Yes', 'Strong yes'] as const;
+export const NOT_ASSESSED = 'Not assessed';
+export const NO_DECISION = 'No decision';
 
-/** What the interviewer listens for: the strong-answer points, else the "In your answer, …" guidance. */
-export function listenFor(question: Question): string[] {
-  if (question.sections.cover) return listItems(question.sections.cover.markdown);
-  if (question.sections.why) return answerGuidance(question.sections.why.markdown);
-  return [];
+export interface QuestionGuide {
+  /** Why the question is asked (a Q&A page's "Employers ask this question to …"), from "to …". */
+  whyAsked: string | null;
+  /** What to listen for: one tick box each. */
+  listenFor: string[];
+  /** Weak-answer remarks: the red flags, and the anchor of the bottom ratings. */
+  redFlags: string[];
+  /** What a strong answer does: the anchor of the top ratings. */
+  strongAnchor: string | null;
+  /** Remarks about the interview itself ("Interviewers often ask this to …"). */
+  context: string[];
+}
+
+/** A question's guidance, sorted into what the scoring sheet does with it. */
+export function questionGuide(question: Question): QuestionGuide {
+  const points = coverPoints(question).flat();
+  const of = (kind: string) => points.filter((p) => p.kind === kind).map((p) => p.text);
+  let listenFor = of('listen');
+  let strong = of('strong');
+  let whyAsked: string | null = null;
+  if (question.sections.why) {
+    const guidance = answerGuidance(question.sections.why.markdown);
+    whyAsked = guidance.purpose.replace(/^(?:Employers|Interviewers|We) ask this question\s+/i, '') || null;
+    listenFor = [...listenFor, ...guidance.points];
+  }
+  // With nothing else to tick, what a strong answer does is what to listen for.
+  if (listenFor.length === 0) [listenFor, strong] = [strong, []];
+  return { whyAsked, listenFor, redFlags: of('weak'), strongAnchor: strong.join(' ') || null, context: of('context') };
 }
 
 export function scorecardContext(library: Library, level: Level, edition: Edition) {
   const items = itemsOf(library, level);
   if (items.questions.length === 0) return undefined;
-  const competencies = competenciesOf(library, items);
   return {
     level: levelContext(level),
     edition,
     ratings: [...RATINGS],
+    notAssessed: NOT_ASSESSED,
+    noDecision: NO_DECISION,
     questions: items.questions.map((q) => ({
       id: q.id,
       number: q.number,
       prompt: q.prompt,
       competencies: competencyTitles(library, q.competencies).join(' · '),
-      probe: q.sections.why ? firstSentence(q.sections.why.markdown) : null,
-      listenFor: listenFor(q),
+      ...questionGuide(q),
       interviewerNotes: q.sections['interviewer-notes']?.markdown ?? null,
     })),
-    competencies: competencies.map((c) => ({
+    // Only what the questions can give evidence for.
+    competencies: competenciesOf(library, items.questions).map((c) => ({
       ...c,
       questions: items.questions.filter((q) => q.competencies.includes(c.id)).map((q) => q.number).join(', '),
     })),

@@ -38,7 +38,7 @@ export interface BuildResult {
 export const outputPath = (level: string, packet: Packet) => `${level}/${level}-${packet}.pdf`;
 
 export async function build(request: BuildRequest): Promise<BuildResult> {
-  const date = buildDate();
+  const date = buildDate(request.contentDir);
   const edition = editionOf(request.contentFiles, request.contentDir, date);
   const rendered: { file: BuiltFile; bytes: Buffer }[] = [];
   const skipped: string[] = [];

@@ -1,12 +1,14 @@
 // What identifies a build: the content's hash, the tool's version and the
-// date, which is fixed unless SOURCE_DATE_EPOCH says otherwise, so that the
-// same inputs give the same bytes.
+// edition's date. The date comes from the inputs, never the clock, so that the
+// same inputs give the same bytes: SOURCE_DATE_EPOCH when set, else the date
+// of the last commit that changed the content folder, else none.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { ContentFile } from '../content/read.js';
 import type { Edition } from '../packets/common.js';
 import { TOOL_VERSION } from '../version.js';
 
-/** The creation date written into every PDF when SOURCE_DATE_EPOCH is not set. */
+/** The creation date written into every PDF when the edition has no date. */
 export const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
 
 export function hashFiles(files: readonly { path: string; bytes: Uint8Array | string }[]): string {
@@ -18,18 +20,32 @@ export function hashFiles(files: readonly { path: string; bytes: Uint8Array | st
 }
 
 export interface BuildDate {
+  /** The PDFs' creation date. */
   date: Date;
-  /** Shown on covers only when the date was asked for. */
+  /** The edition's date as people write it, when the inputs give one. */
   label: string | null;
 }
 
-export function buildDate(env: NodeJS.ProcessEnv = process.env): BuildDate {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) {
-    const date = new Date(Number(epoch) * 1000);
-    return { date, label: date.toISOString().slice(0, 10) };
-  }
-  return { date: FIXED_DATE, label: null };
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "25 November 2026", the same on every machine (UTC, no locale data). */
+export function humanDate(date: Date): string {
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** Seconds since 1970 of the last commit that touched `dir`, if it is in a git work tree. */
+function lastCommitEpoch(dir: string): string | undefined {
+  const git = spawnSync('git', ['log', '-1', '--format=%ct', '--', '.'], { cwd: dir, encoding: 'utf8', timeout: 5000 });
+  const epoch = git.status === 0 ? git.stdout.trim() : '';
+  return /^\d+$/.test(epoch) ? epoch : undefined;
+}
+
+export function buildDate(contentDir: string, env: NodeJS.ProcessEnv = process.env): BuildDate {
+  const given = env.SOURCE_DATE_EPOCH;
+  const epoch = given && /^\d+$/.test(given) ? given : lastCommitEpoch(contentDir);
+  if (!epoch) return { date: FIXED_DATE, label: null };
+  const date = new Date(Number(epoch) * 1000);
+  return { date, label: humanDate(date) };
 }
 
 export function edition(contentFiles: readonly ContentFile[], contentRoot: string, date: BuildDate): Edition & { fullHash: string } {

@@ -3,19 +3,24 @@
 //   ::pagebreak                  start a new page
 //   ::toc Contents               the table of contents, with page numbers
 //   ::lines 3                    3 ruled lines to write on
-//   ::rating A | B | C           a row of tick boxes, one per label
+//   ::lines 5 fill               at least 5, plus a share of the page's spare space
+//   ::rating Rating: A | B | C   a row of tick boxes, one per choice, after a label
+//   ::anchors A, B = text        under the rating row above: what A and B look like
 //   ::fields Candidate | Date    labelled fields to write in
+//   ::header Candidate | Date    the same, in the running head of every page
 //   ::spacer 12                  vertical space, in points
 //   ::ref story-id | Title       "→ Title, page N" pointing at a heading {#story-id}
 //   :::keep … :::                keep the enclosed blocks on one page
 //   :::cover … :::               the cover: centred, on a page of its own
-//   :::columns … ::column … :::  two columns
+//   :::columns … ::column … :::  side-by-side columns
+//   :::note Label … :::          a short labelled note ("Red flag", "Avoid")
 //
-// Tick boxes in lists are GitHub task items: `- [ ] point`.
+// Tick boxes in lists are GitHub task items: `- [ ] point`. Arguments are
+// separated by `|`; write `\|` for a bar inside one.
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 
-export const LINE_DIRECTIVES = ['pagebreak', 'toc', 'lines', 'rating', 'fields', 'spacer', 'ref', 'column'] as const;
-export const CONTAINER_DIRECTIVES = ['keep', 'cover', 'columns'] as const;
+export const LINE_DIRECTIVES = ['pagebreak', 'toc', 'lines', 'rating', 'anchors', 'fields', 'header', 'spacer', 'ref', 'column'] as const;
+export const CONTAINER_DIRECTIVES = ['keep', 'cover', 'columns', 'note'] as const;
 
 export interface LineDirectiveToken extends Tokens.Generic {
   type: 'lineDirective';
@@ -72,5 +77,5 @@ export const containerDirective: TokenizerAndRendererExtension = {
   },
 };
 
-/** Splits `A | B | C` directive arguments. */
-export const splitArgs = (args: string) => args.split('|').map((a) => a.trim()).filter(Boolean);
+/** Splits `A | B | C` directive arguments; `\|` is a bar inside an argument. */
+export const splitArgs = (args: string) => args.split(/(?<!\\)\|/).map((a) => a.trim()).filter(Boolean);

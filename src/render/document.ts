@@ -1,14 +1,16 @@
 // Wraps rendered content in a pdfmake document: paper, margins, running
-// header, "Page X of Y", metadata, fonts, and keep-with-next for headings.
+// header, "Page X of Y", metadata, fonts, and the rule that keeps headings
+// with their text.
 import type { Token } from 'marked';
+import { keepWithText } from './keep.js';
 import type { Theme } from './theme.js';
-import { keepEndId, tokensToPdfmake, type PdfNode } from './toPdfmake.js';
+import { tokensToPdfmake, type PdfNode, type RenderedContent } from './toPdfmake.js';
 
 export type Paper = 'letter' | 'a4';
 
-export const PAPER_SIZES: Record<Paper, { name: string; width: number }> = {
-  letter: { name: 'LETTER', width: 612 },
-  a4: { name: 'A4', width: 595.28 },
+export const PAPER_SIZES: Record<Paper, { name: string; width: number; height: number }> = {
+  letter: { name: 'LETTER', width: 612, height: 792 },
+  a4: { name: 'A4', width: 595.28, height: 841.89 },
 };
 
 export interface DocumentMeta {
@@ -18,46 +20,10 @@ export interface DocumentMeta {
   keywords: string[];
   /** Running header text, on every page but a cover. */
   header: string;
+  /** The foot of a one-page document, which has no page numbers (e.g. the edition). */
+  footnote?: string;
   creationDate: Date;
   paper: Paper;
-}
-
-interface NodeInfo {
-  id?: string;
-  headlineLevel?: number;
-  stack?: boolean;
-  style?: unknown;
-  columns?: unknown;
-  ul?: unknown;
-  ol?: unknown;
-  table?: unknown;
-}
-
-const FURNITURE = new Set(['runningHeader', 'footer']);
-
-/** A node of the body's text itself: not a container, not the header or footer. */
-const isBodyLeaf = (n: NodeInfo) =>
-  !n.stack && !n.columns && !n.ul && !n.ol && !n.table && !(typeof n.style === 'string' && FURNITURE.has(n.style));
-
-interface NodeQueries {
-  getFollowingNodesOnPage: () => NodeInfo[];
-  getPreviousNodesOnPage: () => NodeInfo[];
-}
-
-/**
- * Page breaks that keep things together. A heading is never the last thing on
- * a page. A :::keep block starts on a new page when it would otherwise be
- * split, unless it already starts a page (then it is taller than a page and
- * flows on). pdfmake's own `unbreakable` would drop such a block silently.
- */
-function keepTogether(node: NodeInfo, nodes: NodeQueries): boolean {
-  const end = node.id ? keepEndId(node.id) : undefined;
-  if (end) {
-    if (nodes.getFollowingNodesOnPage().some((n) => n.id === end)) return false;
-    return nodes.getPreviousNodesOnPage().some(isBodyLeaf);
-  }
-  // A run of headings needs at least one line of body text after it on the page.
-  return Boolean(node.headlineLevel) && !nodes.getFollowingNodesOnPage().some((n) => isBodyLeaf(n) && !n.headlineLevel);
 }
 
 function hasToc(tokens: readonly Token[]): boolean {
@@ -69,12 +35,26 @@ function hasCover(tokens: readonly Token[]): boolean {
   return first?.type === 'containerDirective' && (first as Token & { name: string }).name === 'cover';
 }
 
-/** A fresh document definition: pdfmake mutates the one it is given. */
-export function buildDocument(tokens: readonly Token[], theme: Theme, meta: DocumentMeta): Record<string, unknown> {
+/** What the document is laid out from: its content and what the tokens ask of the whole document. */
+export interface DocumentContent extends RenderedContent {
+  cover: boolean;
+}
+
+export function contentWidth(theme: Theme, paper: Paper): number {
   const [left, , right] = theme.pageMargins;
-  const contentWidth = PAPER_SIZES[meta.paper].width - left - right;
-  const content: PdfNode[] = tokensToPdfmake(tokens, { theme, toc: hasToc(tokens), contentWidth });
-  const cover = hasCover(tokens);
+  return PAPER_SIZES[paper].width - left - right;
+}
+
+/** Tokens into content; `fillShares` gives each `::lines … fill` area its extra lines. */
+export function renderContent(tokens: readonly Token[], theme: Theme, paper: Paper, fillShares?: readonly number[]): DocumentContent {
+  const rendered = tokensToPdfmake(tokens, { theme, toc: hasToc(tokens), contentWidth: contentWidth(theme, paper), fillShares });
+  return { ...rendered, cover: hasCover(tokens) };
+}
+
+/** A fresh document definition: pdfmake mutates the one it is given. */
+export function buildDocument(document: DocumentContent, content: PdfNode[], theme: Theme, meta: DocumentMeta): Record<string, unknown> {
+  const onCover = (page: number) => document.cover && page === 1;
+  const headerText = { text: meta.header, style: 'runningHeader', width: '*' };
   return {
     pageSize: PAPER_SIZES[meta.paper].name,
     pageMargins: theme.pageMargins,
@@ -88,11 +68,20 @@ export function buildDocument(tokens: readonly Token[], theme: Theme, meta: Docu
       creationDate: meta.creationDate,
       modDate: meta.creationDate,
     },
-    header: (page: number) => (cover && page === 1 ? null : { text: meta.header, style: 'runningHeader', margin: theme.headerMargin }),
-    footer: (page: number, pages: number) => ({ text: `Page ${page} of ${pages}`, style: 'footer', alignment: 'center', margin: theme.footerMargin }),
+    header: (page: number) => {
+      if (onCover(page)) return null;
+      const fields = document.headerFields;
+      return fields ? { columns: [headerText, fields()], columnGap: 12, margin: theme.headerMargin } : { ...headerText, margin: theme.headerMargin };
+    },
+    footer: (page: number, pages: number) => {
+      if (onCover(page)) return null;
+      // One page needs no "Page 1 of 1".
+      if (pages === 1) return meta.footnote ? { text: meta.footnote, style: 'footer', alignment: 'center', margin: theme.footerMargin } : null;
+      return { text: `Page ${page} of ${pages}`, style: 'footer', alignment: 'center', margin: theme.footerMargin };
+    },
     content,
     styles: theme.styles,
     defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.ink },
-    pageBreakBefore: keepTogether,
+    pageBreakBefore: keepWithText,
   };
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { error, ProblemsError, type Problem } from '../problems.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
+import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
 import { themeSchema, type Theme } from './theme.js';
 
@@ -47,7 +48,14 @@ function pick(dir: string | undefined, name: string): string {
 
 function helpers(): typeof Handlebars {
   const env = Handlebars.create();
-  env.registerHelper('text', (value: unknown) => (value === undefined || value === null ? '' : escapeMarkdown(String(value))));
+  // Plain text into Markdown, and into a directive argument: `|` separates arguments.
+  env.registerHelper('text', (value: unknown) => (value === undefined || value === null ? '' : escapeMarkdown(String(value)).replace(/\|/g, '\\|')));
+  // Markdown (already written) as one directive argument: only `|` needs escaping.
+  env.registerHelper('arg', (value: unknown) => String(value ?? '').replace(/\n+/g, ' ').replace(/(?<!\\)\|/g, '\\|'));
+  env.registerHelper('join', (values: unknown, separator: unknown) => (Array.isArray(values) ? values.join(typeof separator === 'string' ? separator : ', ') : ''));
+  env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // `{{plural 3 "story" "stories"}}` → "3 stories"; the plural defaults to singular + s.
+  env.registerHelper('plural', (n: unknown, singular: unknown, plural: unknown) => count(Number(n), String(singular), typeof plural === 'string' ? plural : undefined));
   // `{#id}` after a heading: a target for ::ref, the contents and bookmarks.
   env.registerHelper('anchor', (value: unknown) => `{#${String(value)}}`);
   env.registerHelper('quote', (value: unknown) =>

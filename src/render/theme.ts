@@ -19,7 +19,19 @@ export const themeSchema = z.object({
   packets: z
     .record(
       z.string(),
-      z.object({ fontSize: z.number().positive(), lineHeight: z.number().positive(), pageMargins: margins, headerMargin: margins, footerMargin: margins }).partial().strict(),
+      z
+        .object({
+          fontSize: z.number().positive(),
+          lineHeight: z.number().positive(),
+          pageMargins: margins,
+          headerMargin: margins,
+          footerMargin: margins,
+          writeLineGap: z.number().positive(),
+          /** Changes to named styles, merged into the theme's. */
+          styles: z.record(z.string(), z.record(z.string(), z.unknown())),
+        })
+        .partial()
+        .strict(),
     )
     .default({}),
 });
@@ -28,14 +40,21 @@ export type Theme = z.infer<typeof themeSchema>;
 
 /** The theme as one packet sees it: its overrides applied. */
 export function themeFor(theme: Theme, packet: string): Theme {
-  return { ...theme, ...(theme.packets[packet] ?? {}) };
+  const { styles = {}, ...sizes } = theme.packets[packet] ?? {};
+  const merged = { ...theme.styles };
+  for (const [name, style] of Object.entries(styles)) merged[name] = { ...(theme.styles[name] ?? {}), ...style };
+  return { ...theme, ...sizes, styles: merged };
 }
 
-/** The theme with every type size multiplied by `factor` (the cheat sheet's fit-to-page). */
+/** Styles that keep their size when a page's text is scaled: the running head and foot. */
+const FIXED_STYLES = new Set(['runningHeader', 'footer']);
+
+/** The theme with every type size of the page's text multiplied by `factor` (the cheat sheet's fit-to-page). */
 export function scaleTheme(theme: Theme, factor: number): Theme {
   const scaled = structuredClone(theme);
   scaled.fontSize = theme.fontSize * factor;
-  for (const style of Object.values(scaled.styles)) {
+  for (const [name, style] of Object.entries(scaled.styles)) {
+    if (FIXED_STYLES.has(name)) continue;
     if (typeof style.fontSize === 'number') style.fontSize *= factor;
     if (Array.isArray(style.margin)) style.margin = style.margin.map((m) => (typeof m === 'number' ? m * factor : m));
   }

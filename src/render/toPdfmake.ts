@@ -1,13 +1,17 @@
 // marked tokens into pdfmake content nodes. One function per kind of token;
-// the directives become the layout pieces a pen-and-paper packet needs.
-import { Lexer, type Token, type Tokens } from 'marked';
+// the directives become the layout pieces a pen-and-paper packet needs
+// (widgets.ts), and headings are kept with their text (keep.ts).
+import type { Token, Tokens } from 'marked';
 import { splitArgs, type ContainerDirectiveToken, type LineDirectiveToken } from './directives.js';
+import { inlineMarkdown, inlines, plainText, type Inline } from './inlines.js';
+import { marker, type FillArea } from './fill.js';
+import { keepHeadingsWithText, type BlockKind } from './keep.js';
 import { decodeEntities } from './markdown.js';
+import { estimateLines, textWidth } from './measure.js';
 import type { Theme } from './theme.js';
+import { ASCENT, fields, headerFields, markerRow, note, parseAnchor, parseField, ratingRow, ruledLines, styleOf, type Anchor, type FieldSpec, type PdfNode } from './widgets.js';
 
-/** A pdfmake content node, kept loose: pdfmake itself checks the shape. */
-export type PdfNode = Record<string, unknown>;
-type Inline = string | PdfNode;
+export type { PdfNode };
 
 export interface RenderOptions {
   theme: Theme;
@@ -15,6 +19,8 @@ export interface RenderOptions {
   toc: boolean;
   /** Width of the text area in points, for rules drawn across it. */
   contentWidth: number;
+  /** Extra lines for each `::lines N fill` area, in document order (fill.ts). */
+  fillShares?: readonly number[];
 }
 
 /** A directive that cannot be rendered; `directive` is its text, to find it in the template. */
@@ -27,87 +33,102 @@ export class RenderError extends Error {
   }
 }
 
-interface State {
-  options: RenderOptions;
-  /** Counts :::keep blocks, to name their markers. */
-  keeps: number;
-  /** Inside :::cover, headings also take the theme's cover1, cover2… styles. */
-  inCover?: boolean;
+/** What the document as a whole takes from its directives. */
+export interface RenderedContent {
+  content: PdfNode[];
+  /** `::header` fields for the running head: a fresh node per page, as pdfmake changes what it lays out. */
+  headerFields?: () => PdfNode;
+  /** The `::lines … fill` areas, in document order. */
+  fillAreas: FillArea[];
+}
+
+/** What the whole document collects while its blocks are rendered. */
+interface DocumentState {
   /** The id of the last level-1 heading, parent of level-2 bookmarks. */
   outlineParent?: string;
   /** Heading ids, and the ::ref directives that point at them. */
   ids: Set<string>;
   refs: { target: string; raw: string }[];
+  /** How each node keeps with a heading before it. */
+  kinds: WeakMap<PdfNode, BlockKind>;
+  /** Fill areas, in document order. */
+  fillAreas: { node: PdfNode; column?: FillArea['column'] }[];
+  headerFields?: FieldSpec[];
+  /** The last rating row, which a following ::anchors line describes. */
+  lastRating?: { token: LineDirectiveToken; label: string; choices: string[]; node: PdfNode; width: number };
+}
+
+/** Where a block is rendered: the document, and the column it goes in. */
+interface State {
+  options: RenderOptions;
+  doc: DocumentState;
+  /** Width of the column being filled, in points: the text area, a column, a list item's text. */
+  width: number;
+  /** Inside :::cover, headings also take the theme's cover1, cover2… styles. */
+  inCover?: boolean;
 }
 
 const HEADING_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/;
 
-type InlineStyle = Record<string, unknown>;
-
-/** Inline tokens as a flat run of styled pieces: pdfmake does not carry styles into nested text arrays. */
-function inlines(tokens: readonly Token[] | undefined, fallback = '', style: InlineStyle = {}): Inline[] {
-  const piece = (text: string): Inline => (Object.keys(style).length ? { text, ...style } : text);
-  if (!tokens) return [piece(decodeEntities(fallback))];
-  return tokens.flatMap((token): Inline[] => {
-    switch (token.type) {
-      case 'text':
-        return 'tokens' in token && token.tokens?.length ? inlines(token.tokens, '', style) : [piece(decodeEntities(token.text))];
-      case 'escape':
-        return [piece(decodeEntities(token.text))];
-      case 'strong':
-        return inlines(token.tokens, token.text, { ...style, bold: true });
-      case 'em':
-        return inlines(token.tokens, token.text, { ...style, italics: true });
-      case 'del':
-        return inlines(token.tokens, token.text, { ...style, decoration: 'lineThrough' });
-      case 'codespan':
-        return [{ text: decodeEntities(token.text), ...style, background: '#f0f2f5' }];
-      case 'br':
-        return ['\n'];
-      case 'link':
-        return inlines(token.tokens, token.text, { ...style, link: token.href, decoration: 'underline' });
-      case 'checkbox':
-        return [];
-      default:
-        return [piece(decodeEntities(token.raw))];
-    }
-  });
+function kinded<T extends PdfNode>(state: State, node: T, kind: BlockKind): T {
+  state.doc.kinds.set(node, kind);
+  return node;
 }
+
+function textLines(state: State, pieces: readonly Inline[], style = 'p'): number {
+  return estimateLines(plainText(pieces), styleOf(state.options.theme, style), state.width);
+}
+
+/** The blocks of something narrower than the current column. */
+const narrower = (state: State, by: number, tokens: readonly Token[]) => blocks(tokens, { ...state, width: state.width - by });
 
 function heading(token: Tokens.Heading, state: State): PdfNode {
   const match = HEADING_ID.exec(token.text);
   const id = match?.[1];
   const text = match ? token.text.slice(0, match.index) : token.text;
   const style = state.inCover ? [`h${token.depth}`, `cover${token.depth}`] : `h${token.depth}`;
-  const node: PdfNode = { text: inlines(Lexer.lexInline(text)), style, headlineLevel: token.depth };
+  const pieces = inlineMarkdown(text);
+  const node: PdfNode = kinded(state, { text: pieces, style, headlineLevel: token.depth }, { kind: 'heading' });
   if (!id) return node;
   node.id = id;
-  state.ids.add(id);
+  state.doc.ids.add(id);
   if (token.depth <= 2) {
     node.outline = true;
     node.outlineId = id;
-    node.outlineText = decodeEntities(text.replace(/[*_`]/g, ''));
-    if (token.depth === 1) state.outlineParent = id;
-    else if (state.outlineParent) node.outlineParentId = state.outlineParent;
+    node.outlineText = plainText(pieces);
+    if (token.depth === 1) state.doc.outlineParent = id;
+    else if (state.doc.outlineParent) node.outlineParentId = state.doc.outlineParent;
     if (state.options.toc) {
       node.tocItem = true;
       node.tocStyle = `toc${token.depth}`;
+      node.tocNumberStyle = `toc${token.depth}`;
+      // Parts stand apart; their entries are indented under them.
+      node.tocMargin = token.depth === 1 ? [0, 5, 0, 1] : [12, 0, 0, 1];
     }
   }
   return node;
 }
 
-function tickRow(content: PdfNode[], theme: Theme): PdfNode {
-  return { columns: [{ text: theme.tickBox, style: 'tick', width: 16 }, { stack: content, width: '*' }], columnGap: 2, margin: [0, 1, 0, 3] };
-}
-
 function list(token: Tokens.List, state: State): PdfNode {
-  const items = token.items.map((item) => blocks(item.tokens, state));
-  if (token.items.some((item) => item.task)) {
-    return { stack: items.map((content) => tickRow(content, state.options.theme)), style: 'list' };
-  }
-  const stacks = items.map((content) => ({ stack: content }));
-  return token.ordered ? { ol: stacks, start: Number(token.start) || 1, style: 'list' } : { ul: stacks, style: 'list' };
+  const theme = state.options.theme;
+  const start = Number(token.start) || 1;
+  const last = start + token.items.length - 1;
+  const task = token.items.some((item) => item.task);
+  // Lists are rows we lay out ourselves, so that each item can be kept whole.
+  const [markerStyle, markerWidth] = task
+    ? ['tick', textWidth(theme.tickBox, styleOf(theme, 'tick')) + 4]
+    : token.ordered
+      ? ['listMarker', textWidth(`${last}.`, styleOf(theme, 'listMarker')) + 5]
+      : ['listMarker', 10];
+  const drop = Math.max(0, (styleOf(theme, markerStyle).fontSize - styleOf(theme, 'p').fontSize) * ASCENT);
+  const lines: number[] = [];
+  const rows = token.items.map((item, index) => {
+    const content = narrower(state, markerWidth + 2, item.tokens);
+    lines.push(estimateLines(item.text, styleOf(theme, 'p'), state.width - markerWidth));
+    const marker = task ? theme.tickBox : token.ordered ? `${start + index}.` : '•';
+    return markerRow([marker], markerStyle, markerWidth, content, drop);
+  });
+  return kinded(state, { stack: rows, style: 'list' }, { kind: 'rows', lines });
 }
 
 const quoteLayout = (theme: Theme) => ({
@@ -130,66 +151,91 @@ const gridLayout = (theme: Theme) => ({
   paddingBottom: () => 4,
 });
 
+/** A cell of one mark (a tick box): nothing to read, something to tick. */
+const isMark = (text: string) => /^[^\p{L}\p{N}]{1,2}$/u.test(text.trim());
+
 function table(token: Tokens.Table, state: State): PdfNode {
-  const header = token.header.map((cell) => ({ text: inlines(cell.tokens), style: 'tableHeader' }));
-  // A cell of one mark (a tick box) sits in the middle of its column.
-  const rows = token.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens), alignment: /^[^\p{L}\p{N}]{1,2}$/u.test(cell.text.trim()) ? 'center' : undefined })));
-  // The column with the most text takes the spare width.
-  const textLength = (column: number) => [token.header, ...token.rows].reduce((sum, row) => sum + (row[column]?.text.length ?? 0), 0);
-  const widest = header.reduce((best, _, column) => (textLength(column) > textLength(best) ? column : best), 0);
-  const widths = header.map((_, column) => (column === widest ? '*' : 'auto'));
-  return { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true }, layout: gridLayout(state.options.theme), style: 'table' };
-}
-
-function ruledLines(count: number, options: RenderOptions): PdfNode {
-  const gap = options.theme.writeLineGap;
-  const line = (y: number) => ({ type: 'line', x1: 0, y1: y, x2: options.contentWidth, y2: y, lineWidth: 0.5, lineColor: options.theme.colors.rule });
-  return { canvas: Array.from({ length: count }, (_, i) => line(gap * (i + 1))), margin: [0, 0, 0, 8] };
-}
-
-/** `Label` is a blank to write on; `Label = value` comes filled in. */
-function fields(specs: string[], theme: Theme): PdfNode {
-  const none = [false, false, false, false];
-  const cell = (spec: string | undefined) => {
-    if (!spec) return [{ text: '', border: none }, { text: '', border: none }];
-    const [label, ...value] = spec.split('=');
-    return [
-      { text: `${label!.trim()}:`, style: 'field', border: none },
-      { text: value.join('=').trim() || ' ', border: [false, false, false, true], margin: [2, 6, 0, 0] },
-    ];
-  };
-  const body: unknown[][] = [];
-  for (let i = 0; i < specs.length; i += 2) body.push([...cell(specs[i]), ...cell(specs[i + 1])]);
-  return {
-    table: { widths: ['auto', '*', 'auto', '*'], body },
-    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0, hLineColor: () => theme.colors.rule, paddingTop: () => 4, paddingBottom: () => 2 },
-    margin: [0, 0, 0, 10],
-  };
-}
-
-function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'pagebreak' {
   const theme = state.options.theme;
+  // Header cells never wrap: a column is at least as wide as its header.
+  const header = token.header.map((cell) => ({ text: inlines(cell.tokens), style: 'tableHeader', noWrap: true }));
+  const rows = token.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens), alignment: isMark(cell.text) ? 'center' : undefined })));
+  const columns = token.header.map((_, column) => column);
+  // Columns of tick boxes share one width, that of their widest header.
+  const markColumns = columns.filter((c) => token.rows.length > 0 && token.rows.every((row) => isMark(row[c]?.text ?? '')));
+  const markWidth = Math.max(0, ...markColumns.map((c) => textWidth(token.header[c]!.text, styleOf(theme, 'tableHeader', { bold: true })))) + 2;
+  // The text column with the most text takes the spare width.
+  const textLength = (column: number) => [token.header, ...token.rows].reduce((sum, row) => sum + (row[column]?.text.length ?? 0), 0);
+  const textColumns = columns.filter((c) => !markColumns.includes(c));
+  const widest = textColumns.reduce((best, column) => (textLength(column) > textLength(best) ? column : best), textColumns[0] ?? 0);
+  const widths = columns.map((column) => (markColumns.includes(column) ? markWidth : column === widest ? '*' : 'auto'));
+  const node = { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true }, layout: gridLayout(theme), style: 'table' };
+  return kinded(state, node, token.rows.length <= 6 ? { kind: 'small' } : { kind: 'large' });
+}
+
+function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'pagebreak' | undefined {
+  const theme = state.options.theme;
+  const small = <T extends PdfNode>(node: T) => kinded(state, node, { kind: 'small' });
   switch (token.name) {
     case 'pagebreak':
       return 'pagebreak';
     case 'toc':
       return { toc: { title: { text: token.args || 'Contents', style: 'tocTitle' } } };
     case 'lines': {
-      const count = Number(token.args || 3);
-      if (!Number.isInteger(count) || count < 1 || count > 40) throw new RenderError(`::lines takes a whole number from 1 to 40, not "${token.args}"`, token.raw);
-      return ruledLines(count, state.options);
+      const [countArg, mode, ...rest] = token.args.split(/\s+/).filter(Boolean);
+      const count = Number(countArg ?? 3);
+      if (!Number.isInteger(count) || count < 1 || count > 40 || rest.length || (mode !== undefined && mode !== 'fill')) {
+        throw new RenderError(`::lines takes a whole number from 1 to 40, then optionally "fill", not "${token.args}"`, token.raw);
+      }
+      if (mode !== 'fill') return small(ruledLines(count, state.width, theme));
+      const extra = state.options.fillShares?.[state.doc.fillAreas.length] ?? 0;
+      const area = small(ruledLines(count + extra, state.width, theme));
+      state.doc.fillAreas.push({ node: area });
+      return area;
     }
-    case 'rating':
-      return { columns: splitArgs(token.args).map((label) => ({ text: [{ text: `${theme.tickBox} `, style: 'tick' }, label], width: 'auto' })), columnGap: 16, style: 'rating' };
+    case 'rating': {
+      const parts = splitArgs(token.args);
+      const labelled = /^(.+?):\s+(.*)$/.exec(parts[0] ?? '');
+      const label = labelled ? labelled[1]! : '';
+      const choices = labelled ? [labelled[2]!, ...parts.slice(1)].filter(Boolean) : parts;
+      if (!choices.length) throw new RenderError('::rating needs its choices: "::rating Label: A | B | C"', token.raw);
+      const node = small(ratingRow(label, choices, [], theme, state.width));
+      state.doc.lastRating = { token, label, choices, node, width: state.width };
+      return node;
+    }
+    case 'anchors': {
+      const rating = state.doc.lastRating;
+      if (!rating) throw new RenderError('::anchors describes the ::rating row just above it, and there is none', token.raw);
+      const anchors: Anchor[] = [];
+      for (const spec of splitArgs(token.args)) {
+        const anchor = parseAnchor(spec, rating.choices);
+        if (typeof anchor === 'string') throw new RenderError(anchor, token.raw);
+        anchors.push(anchor);
+      }
+      // The anchors become the rating table's second row.
+      Object.assign(rating.node, ratingRow(rating.label, rating.choices, anchors, theme, rating.width));
+      state.doc.lastRating = undefined;
+      return undefined;
+    }
     case 'fields':
-      return fields(splitArgs(token.args), theme);
+      return small(fields(splitArgs(token.args).map(parseField), theme));
+    case 'header':
+      state.doc.headerFields = splitArgs(token.args).map(parseField);
+      return undefined;
     case 'spacer':
-      return { text: '', margin: [0, Number(token.args) || 8, 0, 0] };
+      return small({ text: '', margin: [0, Number(token.args) || 8, 0, 0] });
     case 'ref': {
       const [target, label] = splitArgs(token.args);
       if (!target || !label) throw new RenderError(`::ref needs "target-id | text", not "${token.args}"`, token.raw);
-      state.refs.push({ target, raw: token.raw });
-      return { text: ['→ ', label, ', page ', { pageReference: target }], style: 'ref' };
+      state.doc.refs.push({ target, raw: token.raw });
+      // A row: the label wraps in its column, the page number never does.
+      return small({
+        columns: [
+          { text: ['→ ', ...inlineMarkdown(label)], width: '*' },
+          { text: ['page ', { pageReference: target }], width: 'auto', noWrap: true },
+        ],
+        columnGap: 10,
+        style: 'ref',
+      });
     }
     case 'column':
       throw new RenderError('::column belongs inside :::columns', token.raw);
@@ -198,14 +244,39 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
   }
 }
 
+const COLUMN_GAP = 18;
+
+/** Fill areas in columns: a marker at the end of every column tells how much room the area has beside the others (fill.ts). */
+function markColumnEnds(columns: { stack: PdfNode[] }[], areas: DocumentState['fillAreas']): void {
+  if (areas.length === 0) return;
+  const ends = columns.map((column) => {
+    const end = marker();
+    column.stack.push(end);
+    return end;
+  });
+  for (const area of areas) {
+    const own = columns.findIndex((column) => contains(column.stack, area.node));
+    if (own >= 0) area.column = { own: ends[own]!, others: ends.filter((_, i) => i !== own) };
+  }
+}
+
+/** `:::columns 60% 40%`: each column's share of the width; without shares, equal columns. */
+function columnWidths(token: ContainerDirectiveToken, count: number, width: number): number[] {
+  const shares = token.args.split(/\s+/).filter(Boolean);
+  if (shares.length === 0) return Array.from({ length: count }, () => width / count);
+  const percents = shares.map((share) => (/^\d+(?:\.\d+)?%$/.test(share) ? Number(share.slice(0, -1)) : NaN));
+  const total = percents.reduce((sum, p) => sum + p, 0);
+  if (percents.length !== count || percents.some((p) => !(p > 0)) || Math.abs(total - 100) > 0.5) {
+    throw new RenderError(`:::columns takes one percentage per column adding up to 100% (here ${count} columns), not "${token.args}"`, token.raw.split('\n')[0]);
+  }
+  return percents.map((p) => (width * p) / 100);
+}
+
 function containerDirective(token: ContainerDirectiveToken, state: State): PdfNode {
   switch (token.name) {
-    case 'keep': {
-      // Two invisible markers the page-break check looks for (see document.ts).
-      const id = `keep-${++state.keeps}`;
-      const marker = (suffix: string) => ({ text: ' ', id: `${id}-${suffix}`, fontSize: 1, lineHeight: 1 });
-      return { stack: [marker('start'), ...blocks(token.tokens, state), marker('end')] };
-    }
+    case 'keep':
+      // Kept on one page; one taller than a page flows on from a new page (patches/).
+      return kinded(state, { stack: blocks(token.tokens, state), unbreakable: true }, { kind: 'large' });
     case 'cover': {
       const content = blocks(token.tokens, { ...state, inCover: true });
       return { stack: content, style: 'cover', pageBreak: 'after' };
@@ -216,7 +287,17 @@ function containerDirective(token: ContainerDirectiveToken, state: State): PdfNo
         if (inner.type === 'lineDirective' && (inner as LineDirectiveToken).name === 'column') parts.push([]);
         else parts.at(-1)!.push(inner);
       }
-      return { columns: parts.map((part) => ({ stack: blocks(part, state), width: '*' })), columnGap: 18 };
+      const widths = columnWidths(token, parts.length, state.width - COLUMN_GAP * (parts.length - 1));
+      const areasBefore = state.doc.fillAreas.length;
+      const columns = parts.map((part, i) => ({ stack: blocks(part, { ...state, width: widths[i]! }), width: widths[i] }));
+      markColumnEnds(columns, state.doc.fillAreas.slice(areasBefore));
+      return kinded(state, { columns, columnGap: COLUMN_GAP }, { kind: 'large' });
+    }
+    case 'note': {
+      if (!token.args) throw new RenderError(':::note needs a label: ":::note Red flag"', token.raw.split('\n')[0]);
+      const label = decodeEntities(token.args);
+      const content = narrower(state, textWidth(label, styleOf(state.options.theme, 'noteLabel')) + 7, token.tokens);
+      return kinded(state, note(label, content, state.options.theme), { kind: 'small' });
     }
     default:
       throw new RenderError(`unknown directive ":::${token.name}"`, token.raw.split('\n')[0]);
@@ -227,20 +308,27 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
   switch (token.type) {
     case 'heading':
       return heading(token as Tokens.Heading, state);
-    case 'paragraph':
-      return { text: inlines(token.tokens, token.text), style: 'p' };
+    case 'paragraph': {
+      const text = inlines(token.tokens, token.text);
+      // Never one line of a paragraph alone at the foot or head of a page (patches/).
+      return kinded(state, { text, style: 'p', orphans: 2, widows: 2 }, { kind: 'text', lines: textLines(state, text) });
+    }
     case 'text':
-      return { text: inlines('tokens' in token ? token.tokens : undefined, token.text) };
+      return { text: inlines('tokens' in token ? token.tokens : undefined, token.text), orphans: 2, widows: 2 };
     case 'list':
       return list(token as Tokens.List, state);
-    case 'blockquote':
-      return { table: { widths: ['*'], body: [[{ stack: blocks(token.tokens ?? [], state), style: 'quote' }]] }, layout: quoteLayout(state.options.theme), margin: [0, 2, 0, 8] };
+    case 'blockquote': {
+      const content = narrower(state, 12, token.tokens ?? []);
+      const node = { table: { widths: ['*'], body: [[{ stack: content, style: 'quote' }]] }, layout: quoteLayout(state.options.theme), margin: [0, 2, 0, 8] };
+      const lines = estimateLines(token.text ?? '', styleOf(state.options.theme, 'quote'), state.width - 12);
+      return kinded(state, node, { kind: 'text', lines });
+    }
     case 'table':
       return table(token as Tokens.Table, state);
     case 'hr':
-      return { canvas: [{ type: 'line', x1: 0, y1: 4, x2: state.options.contentWidth, y2: 4, lineWidth: 0.5, lineColor: state.options.theme.colors.rule }], margin: [0, 4, 0, 10] };
+      return { canvas: [{ type: 'line', x1: 0, y1: 4, x2: state.width, y2: 4, lineWidth: 0.5, lineColor: state.options.theme.colors.rule }], margin: [0, 4, 0, 10] };
     case 'code':
-      return { text: token.text, style: 'p', preserveLeadingSpaces: true };
+      return kinded(state, { text: token.text, style: 'p', preserveLeadingSpaces: true }, { kind: 'large' });
     case 'space':
     case 'def':
     case 'checkbox':
@@ -254,6 +342,8 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
   }
 }
 
+const kindOf = (state: State) => (node: PdfNode): BlockKind => state.doc.kinds.get(node) ?? { kind: 'small' };
+
 function blocks(tokens: readonly Token[], state: State): PdfNode[] {
   const nodes: PdfNode[] = [];
   let breakNext = false;
@@ -266,19 +356,27 @@ function blocks(tokens: readonly Token[], state: State): PdfNode[] {
       nodes.push(node);
     }
   }
-  return nodes;
+  return keepHeadingsWithText(nodes, kindOf(state));
 }
 
-export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions): PdfNode[] {
-  const state: State = { options, keeps: 0, ids: new Set(), refs: [] };
+/** Does `node` hold `target` anywhere inside it? */
+function contains(node: unknown, target: PdfNode): boolean {
+  if (node === target) return true;
+  if (!node || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((child) => contains(child, target));
+  const n = node as PdfNode;
+  return ['stack', 'columns'].some((key) => contains(n[key], target)) || (n.table ? contains((n.table as PdfNode).body, target) : false);
+}
+
+export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions): RenderedContent {
+  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [] } };
   const content = blocks(tokens, state);
   // pdfmake fails on a page reference to nowhere with no word of where it is.
-  const dangling = state.refs.find((ref) => !state.ids.has(ref.target));
+  const dangling = state.doc.refs.find((ref) => !state.doc.ids.has(ref.target));
   if (dangling) throw new RenderError(`::ref points at "${dangling.target}", but no heading has {#${dangling.target}}`, dangling.raw);
-  return content;
-}
-
-/** For the start marker of a :::keep block, the id of its end marker. */
-export function keepEndId(id: string): string | undefined {
-  return /^keep-\d+-start$/.test(id) ? id.replace(/-start$/, '-end') : undefined;
+  return {
+    content,
+    headerFields: state.doc.headerFields ? () => headerFields(state.doc.headerFields!, options.theme) : undefined,
+    fillAreas: state.doc.fillAreas.map((area) => ({ block: content.findIndex((node) => contains(node, area.node)), column: area.column })),
+  };
 }

@@ -1,0 +1,58 @@
+// A packet's Markdown into its PDF: the document's title, running head,
+// metadata and foot for that level and packet. A directive the renderer
+// rejects is reported at its line in the packet's template.
+import type { Level, Library } from '../content/model.js';
+import type { Edition } from '../packets/common.js';
+import { error, ProblemsError } from '../problems.js';
+import type { Paper } from '../render/document.js';
+import { lexMarkdown } from '../render/markdown.js';
+import type { RenderedPdf } from '../render/pdf.js';
+import { directiveLine, type Packet, type TemplateSet } from '../render/templates.js';
+import type { Theme } from '../render/theme.js';
+import { RenderError } from '../render/toPdfmake.js';
+import { typeset } from '../render/typeset.js';
+
+export const PACKET_TITLES: Record<Packet, string> = {
+  booklet: 'Candidate prep booklet',
+  scorecard: 'Interviewer scoring sheet',
+  cheatsheet: 'Phrasing cheat sheet',
+};
+
+export interface PacketOptions {
+  library: Library;
+  level: Level;
+  packet: Packet;
+  templates: TemplateSet;
+  edition: Edition;
+  paper: Paper;
+  creationDate: Date;
+}
+
+export type PacketResult =
+  | { kind: 'pdf'; bytes: Buffer; pages: number; markdown: string; fontSize: number }
+  | { kind: 'skipped'; reason: string };
+
+/** The edition as a line people read, for the foot of a one-page packet. */
+export function editionLine(edition: Edition): string {
+  return [`Edition${edition.date ? `: ${edition.date}` : ''}`, `content version ${edition.contentHash}`, `preppack ${edition.version}`].join(' · ');
+}
+
+export async function renderMarkdown(options: PacketOptions, markdown: string, theme: Theme): Promise<RenderedPdf> {
+  const template = options.templates.templates[options.packet];
+  const title = PACKET_TITLES[options.packet];
+  try {
+    return await typeset(lexMarkdown(markdown), theme, {
+      title: `${options.level.title}: ${title}`,
+      subject: `${title} for ${options.level.title} interviews`,
+      author: 'preppack',
+      keywords: [`level:${options.level.id}`, `packet:${options.packet}`, options.level.title, title],
+      header: `${options.level.title} · ${title}`,
+      footnote: editionLine(options.edition),
+      creationDate: options.creationDate,
+      paper: options.paper,
+    });
+  } catch (caught) {
+    if (caught instanceof RenderError) throw new ProblemsError([error(template.path, directiveLine(template.source, caught.directive), caught.message)]);
+    throw caught;
+  }
+}

@@ -1,0 +1,75 @@
+// Inline Markdown (emphasis, code, links…) into a flat run of styled text
+// pieces for pdfmake, with HTML entities decoded and typographic quotes.
+import { Lexer, type Token } from 'marked';
+import { typographicQuotes } from '../text/typography.js';
+import { decodeEntities } from './markdown.js';
+
+/** A pdfmake text piece: a string, or a string with its own style. */
+export type Inline = string | Record<string, unknown>;
+
+type InlineStyle = Record<string, unknown>;
+
+/** The character printed last, so that a quote opens or closes by what precedes it across pieces. */
+interface Flow {
+  last: string;
+}
+
+function runs(tokens: readonly Token[] | undefined, fallback: string, style: InlineStyle, flow: Flow): Inline[] {
+  const piece = (raw: string, curly = true): Inline => {
+    const text = curly ? typographicQuotes(decodeEntities(raw), flow.last) : raw;
+    if (text) flow.last = text.at(-1)!;
+    return Object.keys(style).length ? { text, ...style } : text;
+  };
+  // pdfmake does not carry styles into nested text arrays: every piece gets its whole style.
+  if (!tokens) return [piece(fallback)];
+  return tokens.flatMap((token): Inline[] => {
+    switch (token.type) {
+      case 'text':
+        return 'tokens' in token && token.tokens?.length ? runs(token.tokens, '', style, flow) : [piece(token.text)];
+      case 'escape':
+        return [piece(token.text)];
+      case 'strong':
+        return runs(token.tokens, token.text, { ...style, bold: true }, flow);
+      case 'em':
+        return runs(token.tokens, token.text, { ...style, italics: true }, flow);
+      case 'del':
+        return runs(token.tokens, token.text, { ...style, decoration: 'lineThrough' }, flow);
+      case 'codespan': {
+        const text = decodeEntities(token.text);
+        flow.last = text.at(-1) ?? flow.last;
+        return [{ text, ...style, background: '#f0f2f5' }];
+      }
+      case 'br':
+        flow.last = '\n';
+        return ['\n'];
+      case 'link':
+        return runs(token.tokens, token.text, { ...style, link: token.href, decoration: 'underline' }, flow);
+      case 'checkbox':
+        return [];
+      case 'html':
+        // A line break is the one piece of HTML a table cell needs; other HTML prints as written.
+        if (/^<br\s*\/?>$/i.test(token.text.trim())) {
+          flow.last = '\n';
+          return ['\n'];
+        }
+        return [piece(token.raw)];
+      default:
+        return [piece(token.raw)];
+    }
+  });
+}
+
+/** Inline tokens (from a paragraph, heading, cell…) as pdfmake text pieces. */
+export function inlines(tokens: readonly Token[] | undefined, fallback = ''): Inline[] {
+  return runs(tokens, fallback, {}, { last: '' });
+}
+
+/** A line of inline Markdown (a directive argument, a heading's text) as pdfmake text pieces. */
+export function inlineMarkdown(markdown: string): Inline[] {
+  return inlines(Lexer.lexInline(markdown));
+}
+
+/** The plain text of pieces, e.g. for a bookmark or a measurement. */
+export function plainText(pieces: readonly Inline[]): string {
+  return pieces.map((p) => (typeof p === 'string' ? p : String(p.text))).join('');
+}

@@ -1,0 +1,42 @@
+// Text widths in points, from the same font files pdfmake embeds: for the
+// layout decisions made before pdfmake lays a page out (column widths that fit
+// a header, whether a paragraph is short enough to keep with its heading).
+import { openSync, type Font } from 'fontkit';
+import { FONTS, type FontStyle } from './fonts.js';
+
+export interface TextStyle {
+  font: string;
+  fontSize: number;
+  bold?: boolean;
+  italics?: boolean;
+}
+
+const opened = new Map<string, Font>();
+
+function fontFile(style: TextStyle): string {
+  const family = FONTS[style.font] ?? Object.values(FONTS)[0]!;
+  const key: FontStyle = style.bold && style.italics ? 'bolditalics' : style.bold ? 'bold' : style.italics ? 'italics' : 'normal';
+  return family[key];
+}
+
+function font(style: TextStyle): Font {
+  const path = fontFile(style);
+  let loaded = opened.get(path);
+  if (!loaded) {
+    loaded = openSync(path) as Font;
+    opened.set(path, loaded);
+  }
+  return loaded;
+}
+
+/** The advance width of a text set on one line. */
+export function textWidth(text: string, style: TextStyle): number {
+  const face = font(style);
+  return (face.layout(text).advanceWidth / face.unitsPerEm) * style.fontSize;
+}
+
+/** About how many lines a text takes in a column of `width` points (word wrap wastes some of each line). */
+export function estimateLines(text: string, style: TextStyle, width: number): number {
+  if (!text.trim()) return 0;
+  return Math.max(1, Math.ceil((textWidth(text, style) * 1.08) / width));
+}

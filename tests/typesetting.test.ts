@@ -1,0 +1,89 @@
+// Page breaks as a reader sees them, forced where they hurt: a template puts
+// paragraphs, headings and list items at every height near the foot of a page,
+// and the PDF is read back line by line.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { preppack, scratchDir } from './helpers.js';
+import { readLayout, type Layout } from './layout.js';
+
+/** Text-area height of a Letter booklet page (theme margins 62 and 58). */
+const BODY = 792 - 62 - 58;
+const CASES = 22;
+/** Where each case starts: from 150 points above the foot down to the foot, in steps. */
+const spacer = (k: number) => (BODY - 150 + (k * 150) / CASES).toFixed(1);
+const words = (tag: string, count: number) => Array.from({ length: count }, (_, j) => `${tag}w${j}`).join(' ');
+
+function template(): string {
+  const parts = ['# Page breaks {#top}'];
+  for (let k = 0; k < CASES; k++) parts.push(`::pagebreak\n\n::spacer ${spacer(k)}\n\n${words(`p${k}x`, 95)}`);
+  for (let k = 0; k < CASES; k++) parts.push(`::pagebreak\n\n::spacer ${spacer(k)}\n\n### Heading h${k}x\n\n${words(`h${k}x`, 95)}`);
+  for (let k = 0; k < CASES; k++) {
+    const items = [0, 1, 2].map((i) => `- [ ] ${words(`l${k}i${i}x`, 30)}`).join('\n');
+    parts.push(`::pagebreak\n\n::spacer ${spacer(k)}\n\n${items}`);
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+/** For each word tag (e.g. "p3x"), the distinct lines it has on each page. */
+function linesByTag(layout: Layout, pattern: RegExp): Map<string, Map<number, Set<number>>> {
+  const tags = new Map<string, Map<number, Set<number>>>();
+  layout.pages.forEach((page, index) => {
+    for (const run of page.texts) {
+      for (const word of run.text.split(/\s+/)) {
+        const tag = pattern.exec(word)?.[1];
+        if (!tag) continue;
+        if (!tags.has(tag)) tags.set(tag, new Map());
+        const pages = tags.get(tag)!;
+        if (!pages.has(index + 1)) pages.set(index + 1, new Set());
+        pages.get(index + 1)!.add(Math.round(run.y));
+      }
+    }
+  });
+  return tags;
+}
+
+let layout: Layout;
+beforeAll(async () => {
+  const templates = scratchDir();
+  writeFileSync(join(templates, 'booklet.md.hbs'), template());
+  const out = join(scratchDir(), 'out');
+  const result = preppack(['build', '--level', 'staff', '--packet', 'booklet', '--templates', templates, '--out', out]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  layout = await readLayout(join(out, 'staff', 'staff-booklet.pdf'));
+});
+
+describe('page breaks', () => {
+  it('never leaves one line of a paragraph alone at the foot or the head of a page', () => {
+    const paragraphs = linesByTag(layout, /^(p\d+x)w\d+$/);
+    expect(paragraphs.size).toBe(CASES);
+    let splits = 0;
+    for (const [tag, pages] of paragraphs) {
+      const counts = [...pages.values()].map((lines) => lines.size);
+      for (const count of counts) expect(count, `${tag}: ${counts.join(' + ')} lines`).toBeGreaterThanOrEqual(2);
+      if (counts.length > 1) splits++;
+    }
+    // The sweep did put paragraphs across a page break, not only whole on the next page.
+    expect(splits).toBeGreaterThan(3);
+  });
+
+  it('keeps every heading with at least two lines of its text on its page', () => {
+    const paragraphs = linesByTag(layout, /^(h\d+x)w\d+$/);
+    // The heading's own words are set larger than the paragraph's.
+    const isHeading = (k: number) => (t: { text: string; size: number }) => t.text.trim().endsWith(`h${k}x`) && t.size > 10;
+    for (let k = 0; k < CASES; k++) {
+      const page = layout.pages.findIndex((p) => p.texts.some(isHeading(k))) + 1;
+      expect(page, `heading ${k}`).toBeGreaterThan(0);
+      const heading = layout.pages[page - 1]!.texts.find(isHeading(k))!;
+      const below = [...(paragraphs.get(`h${k}x`)?.get(page) ?? [])].filter((y) => y > heading.y);
+      expect(below.length, `heading ${k} on page ${page}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('never splits a list item across pages, and loses none', () => {
+    const items = linesByTag(layout, /^(l\d+i\d+x)w\d+$/);
+    expect(items.size).toBe(CASES * 3);
+    for (const [tag, pages] of items) expect([...pages.keys()], tag).toHaveLength(1);
+  });
+});
