@@ -116,6 +116,37 @@ describe('unusual content', () => {
     }
   });
 
+  it('prints typographic quotes and every HTML entity as its character, while the content keeps what it has', async () => {
+    const content = copyOf(join(ROOT, 'content'));
+    const file = join(content, MANAGER_Q1);
+    const source = readFileSync(file, 'utf8').replace('- Service levels that are honest about capacity.', `- Say "no" when it's needed &mdash; then explain the 'why'&hellip; &copy; 2026, it&#8217;s fair.`);
+    writeFileSync(file, source);
+    const out = join(scratchDir(), 'out');
+    expect(preppack(['build', '--level', 'manager', '--packet', 'booklet,scorecard', '--content', content, '--out', out]).code).toBe(0);
+    for (const packet of ['booklet', 'scorecard']) {
+      const text = (await readPdf(join(out, 'manager', `manager-${packet}.pdf`))).squashed;
+      expect(text, packet).toContain(squash('Say “no” when it’s needed — then explain the ‘why’… © 2026, it’s fair.'));
+    }
+    expect(readFileSync(file, 'utf8')).toBe(source);
+  });
+
+  it.each(['letter', 'a4'])('resolves every page reference on %s, even to a story whose title wraps', async (paper) => {
+    const content = copyOf(join(ROOT, 'content'));
+    const story = join(content, 'stories', 'manager', 'manager-story-1-rebuild-intake-prioritization-after-team.md');
+    const long = 'Rebuild intake and prioritization after the team became a ticket sink for every request from every product squad, vendor questionnaire and urgent incident in the company';
+    writeFileSync(story, readFileSync(story, 'utf8').replace(/^title: .*$/m, `title: ${long}`));
+    const out = join(scratchDir(), 'out');
+    expect(preppack(['build', '--level', 'manager', '--packet', 'booklet', '--paper', paper, '--content', content, '--out', out]).code).toBe(0);
+    const booklet = await readPdf(join(out, 'manager', 'manager-booklet.pdf'));
+    expect(booklet.squashed).not.toContain('00000');
+    // The story's own page: its title and its "Use for" line.
+    const storyPage = booklet.pages.findIndex((page) => squash(page).includes(squash(`Story 1: ${long}`)) && squash(page).includes('Usefor:')) + 1;
+    expect(storyPage).toBeGreaterThan(2);
+    // The references to it name its page, as do the contents.
+    expect(booklet.squashed).toContain(squash(`Best fit: Story 1: ${long} page ${storyPage}`));
+    expect(booklet.squashed).toContain(squash(`Story 1: ${long} ${storyPage}`));
+  });
+
   it('uses the templates of --templates DIR and the bundled ones for what it lacks', async () => {
     const templates = scratchDir();
     mkdirSync(templates, { recursive: true });

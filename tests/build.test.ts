@@ -226,6 +226,45 @@ describe('the packets on paper', () => {
   });
 });
 
+describe('what each packet makes of the guidance', () => {
+  it('prints weak-answer remarks as a note to avoid in the booklet and a red flag on the scoring sheet, never as a tick box', () => {
+    const booklet = pdf('director', 'booklet').squashed;
+    expect(booklet).toContain(squash('Avoid A weak answer claims ownership of everything.'));
+    expect(booklet).not.toContain(squash('☐ A weak answer'));
+    expect(booklet).toContain(squash('☐ Mature leaders design shared ownership deliberately.'));
+    const sheet = pdf('director', 'scorecard').squashed;
+    expect(sheet).toContain(squash('Red flag A weak answer claims ownership of everything.'));
+    expect(sheet).not.toContain(squash('☐ A weak answer'));
+    // Interview context is a note, not a box.
+    expect(sheet).toContain(squash('Context Interviewers often ask this to probe judgment and self-awareness.'));
+    expect(sheet).not.toContain(squash('☐ Interviewers often ask'));
+  });
+
+  it('anchors the rating row with the weak-answer remark and what strong answers do', () => {
+    const sheet = pdf('director', 'scorecard').squashed;
+    const q1 = sheet.slice(sheet.indexOf(squash('Q1. What should')), sheet.indexOf(squash('Q2. How would')));
+    expect(q1).toContain(squash('Rating ☐ Definitely not ☐ No ☐ Yes ☐ Strong yes ☐ Not assessed A weak answer claims ownership of everything. Mature leaders design shared ownership deliberately.'));
+  });
+
+  it('says "Why we ask" on a level from a Q&A page, and ticks each thing its guidance lists', () => {
+    const sheet = pdf('staff', 'scorecard').squashed;
+    expect(sheet).not.toContain('Probes');
+    expect(sheet).toContain(squash('Why we ask: to understand your practical threat modeling approach under time pressure.'));
+    expect(sheet).not.toContain(squash('Employers ask this question'));
+    for (const point of ['Outline tenant isolation', 'Identity', 'Data encryption', 'Secrets', 'Observability', 'Explain trade‑offs between hard isolation and operational simplicity']) {
+      expect(sheet).toContain(squash(`☐ ${point}`));
+    }
+  });
+
+  it('has no story part, story count or story bookmark for a level without stories', () => {
+    const booklet = pdf('staff', 'booklet');
+    expect(booklet.pages[0]).not.toMatch(/STAR stor/);
+    expect(booklet.pages[0]).toContain('24 questions · 11 competencies');
+    expect(booklet.outline.map((o) => o.title)).toEqual(['What interviewers listen for', 'Questions', 'Self-assessment']);
+    expect(booklet.squashed).not.toContain(squash('Stories that fit'));
+  });
+});
+
 describe('same inputs, same bytes', () => {
   it('gives identical files on a second build, and honours SOURCE_DATE_EPOCH', async () => {
     const again = join(scratchDir(), 'out');

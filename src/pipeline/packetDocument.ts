@@ -34,7 +34,7 @@ export type PacketResult =
 
 /** The edition as a line people read, for the foot of a one-page packet. */
 export function editionLine(edition: Edition): string {
-  return [`Edition${edition.date ? `: ${edition.date}` : ''}`, `content version ${edition.contentHash}`, `preppack ${edition.version}`].join(' · ');
+  return [...(edition.date ? [`Edition: ${edition.date}`] : []), `Content version: ${edition.contentHash}`, `preppack ${edition.version}`].join(' · ');
 }
 
 export async function renderMarkdown(options: PacketOptions, markdown: string, theme: Theme): Promise<RenderedPdf> {

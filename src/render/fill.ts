@@ -11,9 +11,6 @@
 // end of each column tell how much shorter it is.
 import type { PdfNode } from './widgets.js';
 
-/** Extra lines per fill area, by the area's order in the document. */
-export type FillShares = readonly number[];
-
 interface Position {
   pageNumber: number;
   verticalRatio: number;

@@ -55,7 +55,7 @@ interface DocumentState {
   fillAreas: { node: PdfNode; column?: FillArea['column'] }[];
   headerFields?: FieldSpec[];
   /** The last rating row, which a following ::anchors line describes. */
-  lastRating?: { token: LineDirectiveToken; label: string; choices: string[]; node: PdfNode; width: number };
+  lastRating?: { label: string; choices: string[]; node: PdfNode; width: number };
 }
 
 /** Where a block is rendered: the document, and the column it goes in. */
@@ -70,7 +70,8 @@ interface State {
 
 const HEADING_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/;
 
-function kinded<T extends PdfNode>(state: State, node: T, kind: BlockKind): T {
+/** Records how a block keeps with a heading before it (keep.ts). */
+function withKind<T extends PdfNode>(state: State, node: T, kind: BlockKind): T {
   state.doc.kinds.set(node, kind);
   return node;
 }
@@ -88,7 +89,7 @@ function heading(token: Tokens.Heading, state: State): PdfNode {
   const text = match ? token.text.slice(0, match.index) : token.text;
   const style = state.inCover ? [`h${token.depth}`, `cover${token.depth}`] : `h${token.depth}`;
   const pieces = inlineMarkdown(text);
-  const node: PdfNode = kinded(state, { text: pieces, style, headlineLevel: token.depth }, { kind: 'heading' });
+  const node: PdfNode = withKind(state, { text: pieces, style, headlineLevel: token.depth }, { kind: 'heading' });
   if (!id) return node;
   node.id = id;
   state.doc.ids.add(id);
@@ -128,7 +129,7 @@ function list(token: Tokens.List, state: State): PdfNode {
     const marker = task ? theme.tickBox : token.ordered ? `${start + index}.` : '•';
     return markerRow([marker], markerStyle, markerWidth, content, drop);
   });
-  return kinded(state, { stack: rows, style: 'list' }, { kind: 'rows', lines });
+  return withKind(state, { stack: rows, style: 'list' }, { kind: 'rows', lines });
 }
 
 const quoteLayout = (theme: Theme) => ({
@@ -147,8 +148,8 @@ const gridLayout = (theme: Theme) => ({
   hLineColor: () => theme.colors.rule ?? '#a9b4c2',
   vLineColor: () => theme.colors.rule ?? '#a9b4c2',
   fillColor: (row: number) => (row === 0 ? theme.colors.tableHeader ?? null : null),
-  paddingTop: () => 4,
-  paddingBottom: () => 4,
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
 });
 
 /** A cell of one mark (a tick box): nothing to read, something to tick. */
@@ -169,12 +170,12 @@ function table(token: Tokens.Table, state: State): PdfNode {
   const widest = textColumns.reduce((best, column) => (textLength(column) > textLength(best) ? column : best), textColumns[0] ?? 0);
   const widths = columns.map((column) => (markColumns.includes(column) ? markWidth : column === widest ? '*' : 'auto'));
   const node = { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true }, layout: gridLayout(theme), style: 'table' };
-  return kinded(state, node, token.rows.length <= 6 ? { kind: 'small' } : { kind: 'large' });
+  return withKind(state, node, token.rows.length <= 6 ? { kind: 'small' } : { kind: 'large' });
 }
 
 function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'pagebreak' | undefined {
   const theme = state.options.theme;
-  const small = <T extends PdfNode>(node: T) => kinded(state, node, { kind: 'small' });
+  const small = <T extends PdfNode>(node: T) => withKind(state, node, { kind: 'small' });
   switch (token.name) {
     case 'pagebreak':
       return 'pagebreak';
@@ -199,7 +200,7 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       const choices = labelled ? [labelled[2]!, ...parts.slice(1)].filter(Boolean) : parts;
       if (!choices.length) throw new RenderError('::rating needs its choices: "::rating Label: A | B | C"', token.raw);
       const node = small(ratingRow(label, choices, [], theme, state.width));
-      state.doc.lastRating = { token, label, choices, node, width: state.width };
+      state.doc.lastRating = { label, choices, node, width: state.width };
       return node;
     }
     case 'anchors': {
@@ -276,7 +277,7 @@ function containerDirective(token: ContainerDirectiveToken, state: State): PdfNo
   switch (token.name) {
     case 'keep':
       // Kept on one page; one taller than a page flows on from a new page (patches/).
-      return kinded(state, { stack: blocks(token.tokens, state), unbreakable: true }, { kind: 'large' });
+      return withKind(state, { stack: blocks(token.tokens, state), unbreakable: true }, { kind: 'large' });
     case 'cover': {
       const content = blocks(token.tokens, { ...state, inCover: true });
       return { stack: content, style: 'cover', pageBreak: 'after' };
@@ -291,13 +292,13 @@ function containerDirective(token: ContainerDirectiveToken, state: State): PdfNo
       const areasBefore = state.doc.fillAreas.length;
       const columns = parts.map((part, i) => ({ stack: blocks(part, { ...state, width: widths[i]! }), width: widths[i] }));
       markColumnEnds(columns, state.doc.fillAreas.slice(areasBefore));
-      return kinded(state, { columns, columnGap: COLUMN_GAP }, { kind: 'large' });
+      return withKind(state, { columns, columnGap: COLUMN_GAP }, { kind: 'large' });
     }
     case 'note': {
       if (!token.args) throw new RenderError(':::note needs a label: ":::note Red flag"', token.raw.split('\n')[0]);
       const label = decodeEntities(token.args);
       const content = narrower(state, textWidth(label, styleOf(state.options.theme, 'noteLabel')) + 7, token.tokens);
-      return kinded(state, note(label, content, state.options.theme), { kind: 'small' });
+      return withKind(state, note(label, content, state.options.theme), { kind: 'small' });
     }
     default:
       throw new RenderError(`unknown directive ":::${token.name}"`, token.raw.split('\n')[0]);
@@ -311,7 +312,7 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
     case 'paragraph': {
       const text = inlines(token.tokens, token.text);
       // Never one line of a paragraph alone at the foot or head of a page (patches/).
-      return kinded(state, { text, style: 'p', orphans: 2, widows: 2 }, { kind: 'text', lines: textLines(state, text) });
+      return withKind(state, { text, style: 'p', orphans: 2, widows: 2 }, { kind: 'text', lines: textLines(state, text) });
     }
     case 'text':
       return { text: inlines('tokens' in token ? token.tokens : undefined, token.text), orphans: 2, widows: 2 };
@@ -321,14 +322,14 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
       const content = narrower(state, 12, token.tokens ?? []);
       const node = { table: { widths: ['*'], body: [[{ stack: content, style: 'quote' }]] }, layout: quoteLayout(state.options.theme), margin: [0, 2, 0, 8] };
       const lines = estimateLines(token.text ?? '', styleOf(state.options.theme, 'quote'), state.width - 12);
-      return kinded(state, node, { kind: 'text', lines });
+      return withKind(state, node, { kind: 'text', lines });
     }
     case 'table':
       return table(token as Tokens.Table, state);
     case 'hr':
       return { canvas: [{ type: 'line', x1: 0, y1: 4, x2: state.width, y2: 4, lineWidth: 0.5, lineColor: state.options.theme.colors.rule }], margin: [0, 4, 0, 10] };
     case 'code':
-      return kinded(state, { text: token.text, style: 'p', preserveLeadingSpaces: true }, { kind: 'large' });
+      return withKind(state, { text: token.text, style: 'p', preserveLeadingSpaces: true }, { kind: 'large' });
     case 'space':
     case 'def':
     case 'checkbox':
