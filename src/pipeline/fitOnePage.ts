@@ -5,8 +5,8 @@ import type { Level, Library } from '../content/model.js';
 import { cheatsheetContext, type CueForm } from '../packets/cheatsheet.js';
 import { itemsOf } from '../packets/common.js';
 import { error, ProblemsError, type Problem } from '../problems.js';
-import type { RenderedPdf } from '../render/pdf.js';
 import { scaleTheme, type Theme } from '../render/theme.js';
+import type { TypesetPdf } from '../render/typeset.js';
 import { renderMarkdown, type PacketOptions, type PacketResult } from './packetDocument.js';
 
 /** The cheat sheet never prints its text smaller than this. */
@@ -15,24 +15,32 @@ const STEP = 0.25;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-/** The largest size in [min, max], in quarter points, at which `fits`; undefined if none. */
-async function largestFitting(max: number, fits: (size: number) => Promise<RenderedPdf | undefined>) {
-  const sizes: number[] = [];
-  for (let size = max; size >= MIN_CHEATSHEET_SIZE - 1e-9; size -= STEP) sizes.push(Math.round(size * 100) / 100);
-  const first = await fits(sizes[0]!);
-  if (first) return { size: sizes[0]!, pdf: first };
-  let best: { size: number; pdf: RenderedPdf } | undefined;
-  let low = 1;
-  let high = sizes.length - 1;
-  while (low <= high) {
-    const middle = Math.floor((low + high) / 2);
-    const pdf = await fits(sizes[middle]!);
-    if (pdf) {
-      best = { size: sizes[middle]!, pdf };
-      high = middle - 1;
-    } else low = middle + 1;
+/** Down to a quarter point. */
+const quarter = (size: number) => Math.floor(size / STEP + 1e-6) * STEP;
+
+/**
+ * The largest size in quarter points, from `max` down to the minimum, at which
+ * the sheet is one page, or undefined. Text takes room about in proportion to
+ * the square of its size, so each layout's extent (1.3 pages, say) predicts
+ * the size to try next, between the largest size known to fit and the
+ * smallest known not to: a few layouts instead of a search over all sizes.
+ */
+async function largestFitting(max: number, start: number, render: (size: number) => Promise<TypesetPdf>) {
+  let fitting: { size: number; pdf: TypesetPdf } | undefined;
+  let tooBig = max + STEP;
+  let size = start;
+  for (;;) {
+    const pdf = await render(size);
+    if (pdf.pages === 1) fitting = { size, pdf };
+    else tooBig = size;
+    const floor = fitting ? fitting.size + STEP : MIN_CHEATSHEET_SIZE;
+    const guess = quarter(size * Math.sqrt(1 / Math.max(pdf.extent, 1e-3)));
+    // Far below the minimum: no need to lay it out at the minimum to know.
+    if (!fitting && guess < MIN_CHEATSHEET_SIZE - 2 * STEP) return undefined;
+    const next = Math.min(Math.max(guess, floor), tooBig - STEP);
+    if (next < floor || next >= tooBig) return fitting;
+    size = next;
   }
-  return best;
 }
 
 /** Why a level's sheet cannot fit one page, pointing at the content that takes the most room. */
@@ -54,14 +62,17 @@ function tooMuch(library: Library, level: Level): Problem {
 
 export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promise<PacketResult> {
   const template = options.templates.templates.cheatsheet;
+  // Each shorter form starts where the longer one stopped: it needs about as much room.
+  let start = theme.fontSize;
   for (const cues of ['full', 'short', 'none'] satisfies CueForm[]) {
     const markdown = template.render(cheatsheetContext(options.library, options.level, options.edition, cues));
-    const onePage = async (size: number) => {
-      const pdf = await renderMarkdown(options, markdown, scaleTheme(theme, size / theme.fontSize));
-      return pdf.pages === 1 ? pdf : undefined;
-    };
-    const fitted = await largestFitting(theme.fontSize, onePage);
+    const tried: number[] = [];
+    const fitted = await largestFitting(theme.fontSize, start, (size) => {
+      tried.push(size);
+      return renderMarkdown(options, markdown, scaleTheme(theme, size / theme.fontSize));
+    });
     if (fitted) return { kind: 'pdf', bytes: fitted.pdf.bytes, pages: 1, markdown, fontSize: fitted.size };
+    start = Math.min(theme.fontSize, Math.max(MIN_CHEATSHEET_SIZE, tried.at(-1)! + 1));
   }
   throw new ProblemsError([tooMuch(options.library, options.level)]);
 }

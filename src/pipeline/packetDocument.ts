@@ -6,11 +6,10 @@ import type { Edition } from '../packets/common.js';
 import { error, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
-import type { RenderedPdf } from '../render/pdf.js';
 import { directiveLine, type Packet, type TemplateSet } from '../render/templates.js';
 import type { Theme } from '../render/theme.js';
 import { RenderError } from '../render/toPdfmake.js';
-import { typeset } from '../render/typeset.js';
+import { typeset, type TypesetPdf } from '../render/typeset.js';
 
 export const PACKET_TITLES: Record<Packet, string> = {
   booklet: 'Candidate prep booklet',
@@ -37,7 +36,7 @@ export function editionLine(edition: Edition): string {
   return [...(edition.date ? [`Edition: ${edition.date}`] : []), `Content version: ${edition.contentHash}`, `preppack ${edition.version}`].join(' · ');
 }
 
-export async function renderMarkdown(options: PacketOptions, markdown: string, theme: Theme): Promise<RenderedPdf> {
+export async function renderMarkdown(options: PacketOptions, markdown: string, theme: Theme): Promise<TypesetPdf> {
   const template = options.templates.templates[options.packet];
   const title = PACKET_TITLES[options.packet];
   try {

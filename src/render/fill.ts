@@ -47,6 +47,12 @@ function positionOf(node: PdfNode): Position | undefined {
   return positions?.[0];
 }
 
+/** How far into the document a marker landed, in pages: 1.3 is a full page and 30 % of the next. */
+export function extentAt(node: PdfNode): number | undefined {
+  const at = positionOf(node);
+  return at ? at.pageNumber - 1 + at.verticalRatio : undefined;
+}
+
 /** The page each top-level block ends on, from its marker. */
 export function endPages(markers: readonly PdfNode[]): number[] {
   return markers.map((m) => positionOf(m)?.pageNumber ?? 0);
