@@ -18,8 +18,8 @@ export interface PageLayout {
   width: number;
   height: number;
   texts: TextRun[];
-  /** Vertical extent of every drawn path (rules, tick-box lines, ruled lines), from the top. */
-  paths: { top: number; bottom: number }[];
+  /** Extent of every drawn path (rules, tick-box lines, ruled lines), from the page's top-left corner. */
+  paths: { left: number; right: number; top: number; bottom: number }[];
 }
 
 export interface Layout {
@@ -62,8 +62,10 @@ export async function readLayout(path: string): Promise<Layout> {
         else if (op === OPS.constructPath) {
           const box = args[2] as ArrayLike<number> | null;
           if (!box) return;
-          const ys = [apply(ctm, box[0]!, box[1]!)[1], apply(ctm, box[2]!, box[3]!)[1]].map((y) => height - y);
-          paths.push({ top: Math.min(...ys), bottom: Math.max(...ys) });
+          const corners = [apply(ctm, box[0]!, box[1]!), apply(ctm, box[2]!, box[3]!)];
+          const xs = corners.map(([x]) => x);
+          const ys = corners.map(([, y]) => height - y);
+          paths.push({ left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) });
         }
       });
       pages.push({ width, height, texts, paths });

@@ -1,7 +1,7 @@
 // The packets as they look on paper, Letter and A4: where the text ends on
 // each page, what size things are printed at, what sits in the running head.
 // Everything is read back from the PDFs with pdf.js positions.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSync, type Font } from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,11 +64,30 @@ describe.each(PAPERS)('on %s', (paper) => {
     for (const point of ['Show a lightweight framework (e.g., STRIDE) adapted for speed', 'How you partner with product/engineering', 'How you translate findings into clear, prioritized']) {
       expect(printed).toContain(`☐${point.replace(/\s+/g, '')}`);
     }
-    for (const page of sheet.pages) {
-      const bodyRuns = page.texts.filter((t) => t.y > body('scorecard', page).top && t.y < body('scorecard', page).bottom);
-      // Small print is for the anchors and the competency line only.
-      const small = bodyRuns.filter((t) => t.size < 9 && !/^[A-Z][a-z].*( · |$)/.test(t.text));
-      expect(small.filter((t) => t.size < 7.5), pageText(page).slice(0, 40)).toEqual([]);
+    // On the question pages, only the competency line under each prompt (and the rating key's header) is set smaller than 9 pt.
+    const titles = library.competencies.map((c) => c.title);
+    for (const page of sheet.pages.filter((p) => lines(p).some((l) => /^Q\d+\. /.test(l.text)))) {
+      const area = body('scorecard', page);
+      for (const line of lines(page).filter((l) => l.y > area.top && l.y < area.bottom)) {
+        const runs = page.texts.filter((t) => Math.abs(t.y - line.y) < 1.5 && t.size < 9 && t.text.trim() !== '☐');
+        if (runs.length === 0 || line.text === 'Rating What it means') continue;
+        // pdf.js reads a hyphenated word as two runs ("trade-" "offs").
+        const parts = line.text.replace(/- /g, '-').split(' · ');
+        expect(parts.every((part) => titles.includes(part)), `${line.size} pt: ${line.text}`).toBe(true);
+      }
+    }
+  });
+
+  it('gives every question at least five evidence lines', () => {
+    for (const level of LEVELS) {
+      const sheet = layout(paper, level, 'scorecard');
+      for (const page of sheet.pages) {
+        const questions = lines(page).filter((l) => /^Q\d+\. /.test(l.text)).length;
+        if (!questions) continue;
+        // Evidence lines: the horizontal rules of the column right of the listen-for points.
+        const rules = page.paths.filter((p) => p.bottom - p.top < 1 && p.right - p.left > 150 && p.left > page.width / 2 - 20);
+        expect(rules.length, `${level}: ${questions} questions on a page`).toBeGreaterThanOrEqual(5 * questions);
+      }
     }
   });
 
@@ -149,6 +168,27 @@ describe.each(PAPERS)('on %s', (paper) => {
       expect(contents).toMatch(/Self-assessment\d+Page2of\d+$/);
       expect(booklet.parts[0]).toEqual({ title: 'What interviewers listen for', page: 3 });
     }
+  });
+});
+
+describe('the running head filled in', () => {
+  it('keeps the candidate and interviewer blanks where they are, whatever the length of the names', async () => {
+    const templates = scratchDir();
+    const bundled = readFileSync(join(ROOT, 'templates', 'scorecard.md.hbs'), 'utf8');
+    const long = 'Maximiliana Alexandrova-Oyelaran de la Cruz y Montenegro';
+    writeFileSync(join(templates, 'scorecard.md.hbs'), bundled.replace('::header Candidate | Interviewer', `::header Candidate = ${long} | Interviewer = Bo`));
+    const out = join(scratchDir(), 'out');
+    expect(preppack(['build', '--level', 'manager', '--packet', 'scorecard', '--templates', templates, '--out', out]).code).toBe(0);
+    const filled = await readLayout(join(out, 'manager', 'manager-scorecard.pdf'));
+    const blank = layout('letter', 'manager', 'scorecard');
+    const blanks = (page: PageLayout) => page.paths.filter((p) => p.bottom < body('scorecard', page).top && p.bottom - p.top < 1).map((p) => [Math.round(p.left), Math.round(p.right)]);
+    filled.pages.forEach((page, index) => {
+      expect(blanks(page), `page ${index + 1}`).toEqual(blanks(blank.pages[0]!));
+      const [left, right] = blanks(page)[0]!;
+      const name = page.texts.filter((t) => t.y < body('scorecard', page).top && t.x >= left! - 1 && t.x < right!);
+      expect(name.map((t) => t.text).join(' ')).toContain('Maximiliana');
+      for (const run of name) expect(run.x + run.width, run.text).toBeLessThanOrEqual(right! + 0.5);
+    });
   });
 });
 
