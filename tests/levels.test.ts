@@ -61,6 +61,12 @@ describe('each knowledge-base page alone', () => {
   it.concurrent.each(ALL_SEEDS.map((page) => [name(page), page] as const))('page %s imports, checks and builds, with a one-page cheat sheet', async (_, page) => {
     await expectOnePageCheatsheets(await importCheckBuild([page]));
   });
+
+  it('says "1 level" of a library of one level', async () => {
+    const content = join(scratchDir(), 'content');
+    expect((await run(['import', ALL_SEEDS[3]!, '--content', content])).code).toBe(0);
+    expect((await run(['check', '--content', content])).stdout).toMatch(/: 1 level, 18 questions, 0 stories, 0 competencies; 0 errors, 18 warnings\n$/);
+  });
 });
 
 describe('every pair of knowledge-base pages', () => {

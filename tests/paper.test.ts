@@ -78,6 +78,20 @@ describe.each(PAPERS)('on %s', (paper) => {
     }
   });
 
+  it('keeps each question on one page: every page has as many rating rows as it has prompts', () => {
+    for (const level of LEVELS) {
+      const sheet = layout(paper, level, 'scorecard');
+      let prompts = 0;
+      sheet.pages.forEach((page, index) => {
+        const here = lines(page).filter((l) => /^Q\d+\. /.test(l.text)).length;
+        const ratings = lines(page).filter((l) => /^Rating (☐ )?Definitely not/.test(l.text)).length;
+        expect(ratings, `${level} page ${index + 1}`).toBe(here);
+        prompts += here;
+      });
+      expect(prompts).toBe(questionsOf(level).length);
+    }
+  });
+
   it('gives every question at least five evidence lines', () => {
     for (const level of LEVELS) {
       const sheet = layout(paper, level, 'scorecard');
