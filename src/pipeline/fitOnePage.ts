@@ -64,8 +64,12 @@ export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promi
   const template = options.templates.templates.cheatsheet;
   // Each shorter form starts where the longer one stopped: it needs about as much room.
   let start = theme.fontSize;
+  let previous: string | undefined;
   for (const cues of ['full', 'short', 'none'] satisfies CueForm[]) {
     const markdown = template.render(cheatsheetContext(options.library, options.level, options.edition, cues));
+    // No cue to shorten (a level without questions): nothing new to try.
+    if (markdown === previous) continue;
+    previous = markdown;
     const tried: number[] = [];
     const fitted = await largestFitting(theme.fontSize, start, (size) => {
       tried.push(size);
