@@ -6,6 +6,7 @@ import yargs from 'yargs';
 import { defaultContentDir } from './cli/contentDir.js';
 import { EXIT_FAILED, EXIT_USAGE, err, UsageError } from './cli/io.js';
 import { LIST_KINDS, type ListKind } from './content/select.js';
+import { parseSeed } from './loops/sheet.js';
 import type { Paper } from './render/document.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -32,6 +33,28 @@ function paperValue(value: string | undefined): Paper {
   return paper as Paper;
 }
 
+/** The options that make a personal scoring sheet, checked as typed; undefined when none is given. */
+function personalValues(args: { candidate?: string; interviewer?: string; date?: string; focus?: string; questions?: string; seed?: string }) {
+  const given = [args.candidate, args.interviewer, args.date, args.focus, args.questions, args.seed].some((v) => v !== undefined);
+  if (!given) return undefined;
+  const text = (name: string, value: string | undefined) => {
+    if (value !== undefined && !value.trim()) throw new UsageError(`--${name} needs a value`);
+    return value?.trim();
+  };
+  let questions: number | undefined;
+  if (args.questions !== undefined) {
+    if (!/^-?\d+$/.test(args.questions.trim())) throw new UsageError(`--questions takes a whole number, not "${args.questions}"`);
+    questions = Number(args.questions);
+  }
+  let seed: number | undefined;
+  if (args.seed !== undefined) {
+    const parsed = parseSeed(args.seed);
+    if (typeof parsed === 'string') throw new UsageError(`--seed: ${parsed}`);
+    seed = parsed;
+  }
+  return { candidate: text('candidate', args.candidate), interviewer: text('interviewer', args.interviewer), date: text('date', args.date), focus: text('focus', args.focus), questions, seed };
+}
+
 export async function runCli(argv: readonly string[]): Promise<number> {
   let code = 0;
   let usageFailure: string | undefined;
@@ -49,17 +72,71 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
           .option('out', { type: 'string', requiresArg: true, default: 'out', describe: 'where to write the PDFs' })
           .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' })
+          .option('candidate', { type: 'string', requiresArg: true, describe: "a scoring sheet with the candidate's name: out/<level>/<name>-scorecard.pdf" })
+          .option('interviewer', { type: 'string', requiresArg: true, describe: "the interviewer's name on the sheet" })
+          .option('date', { type: 'string', requiresArg: true, describe: 'the interview date on the sheet, YYYY-MM-DD' })
+          .option('focus', { type: 'string', requiresArg: true, describe: 'the focus written on the sheet' })
+          .option('questions', { type: 'string', requiresArg: true, describe: 'ask N of the level\'s questions, spread across its competencies' })
+          .option('seed', { type: 'string', requiresArg: true, describe: 'the seed that picks the --questions set (default 1): the same seed, the same questions' })
+          .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
           .example('$0 build', 'every packet for every level, into out/')
-          .example('$0 build --level director --packet booklet,cheatsheet --paper a4', 'a director study guide on A4'),
+          .example('$0 build --level director --packet booklet,cheatsheet --paper a4', 'a director study guide on A4')
+          .example('$0 build --level manager --packet scorecard --candidate "Alex Doe" --interviewer Sam --date 2026-12-01 --questions 6 --seed 7', "Sam's sheet for Alex Doe: six questions"),
       async (args) => {
         if (usageFailure) return;
         const options = {
           levels: listValues('level', args.level) ?? ['all'],
           packets: listValues('packet', args.packet) ?? ['all'],
           paper: paperValue(args.paper),
+          personal: personalValues(args),
         };
         const { buildCommand } = await import('./commands/build.js');
-        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: args.out });
+        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: args.out, fillable: args.fillable });
+      },
+    )
+    .command(
+      'panel',
+      "an interview loop: a scoring sheet per interviewer, the panel plan and the debrief sheet, in out/panels/<candidate>/",
+      (y) =>
+        y
+          .option('level', { type: 'string', requiresArg: true, describe: 'the level the candidate interviews for (id or alias)' })
+          .option('candidate', { type: 'string', requiresArg: true, describe: "the candidate's name" })
+          .option('interviewers', { type: 'string', array: true, describe: 'the interviewers, comma-separated' })
+          .option('questions-per-interviewer', { type: 'string', requiresArg: true, describe: 'questions each interviewer asks [default: enough to cover every competency]' })
+          .option('seed', { type: 'string', requiresArg: true, describe: 'the seed that picks the questions (default 1): the same seed, the same sheets' })
+          .option('date', { type: 'string', requiresArg: true, describe: 'the interview date, YYYY-MM-DD' })
+          .option('roster', { type: 'string', requiresArg: true, describe: 'many loops at once: a YAML or CSV file, one row per candidate (see examples/)' })
+          .option('content', contentOption)
+          .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
+          .option('out', { type: 'string', requiresArg: true, default: 'out', describe: 'where to write the PDFs' })
+          .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' })
+          .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
+          .example('$0 panel --level manager --candidate "Alex Doe" --interviewers "Sam,Kai,Ria" --seed 7', 'three sheets, a plan and a debrief sheet for Alex Doe')
+          .example('$0 panel --roster examples/loops.yaml', 'every loop of a roster in one run'),
+      async (args) => {
+        if (usageFailure) return;
+        const single = ['level', 'candidate', 'interviewers', 'questions-per-interviewer', 'seed', 'date'].filter((name) => args[name] !== undefined);
+        if (args.roster !== undefined && single.length) throw new UsageError(`--roster gives every loop's details: drop ${single.map((n) => `--${n}`).join(', ')}`);
+        const perInterviewer = args['questions-per-interviewer'];
+        if (perInterviewer !== undefined && !/^-?\d+$/.test(perInterviewer.trim())) throw new UsageError(`--questions-per-interviewer takes a whole number, not "${perInterviewer}"`);
+        const seed = args.seed === undefined ? undefined : parseSeed(args.seed);
+        if (typeof seed === 'string') throw new UsageError(`--seed: ${seed}`);
+        const options = {
+          contentDir: args.content ?? defaultContentDir(),
+          templatesDir: args.templates,
+          outDir: args.out,
+          paper: paperValue(args.paper),
+          roster: args.roster,
+          level: args.level,
+          candidate: args.candidate?.trim(),
+          interviewers: listValues('interviewers', args.interviewers),
+          perInterviewer: perInterviewer === undefined ? undefined : Number(perInterviewer),
+          seed,
+          date: args.date,
+          fillable: args.fillable,
+        };
+        const { panelCommand } = await import('./commands/panel.js');
+        code = await panelCommand(options);
       },
     )
     .command(
@@ -117,7 +194,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         });
       },
     )
-    .demandCommand(1, 'name a command: build, check, list or import')
+    .demandCommand(1, 'name a command: build, panel, check, list or import')
     .strict()
     .help()
     .alias('h', 'help')

@@ -190,7 +190,7 @@ describe('the running head filled in', () => {
     const templates = scratchDir();
     const bundled = readFileSync(join(ROOT, 'templates', 'scorecard.md.hbs'), 'utf8');
     const long = 'Maximiliana Alexandrova-Oyelaran de la Cruz y Montenegro';
-    writeFileSync(join(templates, 'scorecard.md.hbs'), bundled.replace('::header Candidate | Interviewer', `::header Candidate = ${long} | Interviewer = Bo`));
+    writeFileSync(join(templates, 'scorecard.md.hbs'), bundled.replace(/^::header .*$/m, `::header Candidate = ${long} | Interviewer = Bo`));
     const out = join(scratchDir(), 'out');
     expect(preppack(['build', '--level', 'manager', '--packet', 'scorecard', '--templates', templates, '--out', out]).code).toBe(0);
     const filled = await readLayout(join(out, 'manager', 'manager-scorecard.pdf'));

@@ -1,12 +1,17 @@
 // `preppack build`: the PDFs for the chosen levels and packets.
 import { loadLibrary } from '../content/load.js';
-import type { Level } from '../content/model.js';
+import type { Level, Library } from '../content/model.js';
 import { findLevel, levelNames } from '../content/select.js';
+import { inPackOrder, pickQuestions } from '../loops/questionSet.js';
+import type { SheetDetails } from '../loops/sheet.js';
 import { build } from '../pipeline/build.js';
 import { hasErrors, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { loadTemplates, PACKETS, type Packet } from '../render/templates.js';
 import { EXIT_FAILED, EXIT_OK, err, out, printProblems, UsageError } from '../cli/io.js';
+import { kilobytes, printFiles } from '../cli/fileList.js';
+import { personSlug } from '../cli/names.js';
+import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
 
 export interface BuildOptions {
@@ -16,6 +21,39 @@ export interface BuildOptions {
   templatesDir?: string;
   outDir: string;
   paper: Paper;
+  /** A personal scoring sheet. */
+  personal?: PersonalOptions;
+  /** Scoring sheets with form fields. */
+  fillable?: boolean;
+}
+
+export interface PersonalOptions {
+  candidate?: string;
+  interviewer?: string;
+  date?: string;
+  focus?: string;
+  /** How many questions to pick, and the seed that picks them. */
+  questions?: number;
+  seed?: number;
+}
+
+/** Checks what makes a personal sheet and picks its questions; a usage error says what is wrong. */
+function personalSheet(personal: PersonalOptions, packets: readonly Packet[], levels: readonly Level[], library: Library): SheetDetails {
+  const flags = '--candidate, --interviewer, --date, --focus, --questions and --seed';
+  if (packets.length !== 1 || packets[0] !== 'scorecard') throw new UsageError(`${flags} make a personal scoring sheet: use them with --packet scorecard`);
+  if (levels.length !== 1) throw new UsageError(`a personal scoring sheet is for one level: name it with --level`);
+  const problem = personal.date !== undefined ? dateProblem(personal.date) : undefined;
+  if (problem) throw new UsageError(`--date: ${problem}`);
+  if (personal.seed !== undefined && personal.questions === undefined) throw new UsageError('--seed picks the question set of --questions N: give --questions too');
+  const bank = library.questions.filter((q) => q.level === levels[0]!.id);
+  const details: SheetDetails = { candidate: personal.candidate, interviewer: personal.interviewer, date: personal.date, focus: personal.focus };
+  if (personal.questions !== undefined) {
+    if (personal.questions < 1) throw new UsageError(`--questions must be 1 or more, not ${personal.questions}`);
+    if (personal.questions > bank.length) throw new UsageError(`--questions ${personal.questions}: level "${levels[0]!.id}" has ${count(bank.length, 'question')}`);
+    details.seed = personal.seed ?? 1;
+    details.questions = inPackOrder(pickQuestions(bank, { count: personal.questions, seed: details.seed }));
+  }
+  return details;
 }
 
 /** `--packet booklet,scorecard` and `--packet booklet --packet scorecard` both work. */
@@ -27,8 +65,6 @@ export function parsePackets(values: readonly string[]): Packet[] {
   }
   return PACKETS.filter((p) => names.includes(p));
 }
-
-const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const packets = parsePackets(options.packets);
@@ -48,16 +84,13 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       if (!levels.includes(level)) levels.push(level);
     }
   }
+  const sheet = options.personal ? personalSheet(options.personal, packets, levels, library) : undefined;
+  const fileStem = options.personal?.candidate !== undefined ? personSlug('candidate name', options.personal.candidate) : undefined;
   try {
     const templates = loadTemplates(options.templatesDir);
-    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, levels, packets, templates, outDir: options.outDir, paper: options.paper });
+    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, levels, packets, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable });
     for (const note of result.skipped) err(`preppack: ${note}`);
-    const width = Math.max(...result.files.map((f) => f.written.length), 0);
-    for (const file of result.files) {
-      out(`${file.written.padEnd(width)}  ${String(file.pages).padStart(3)} page${file.pages === 1 ? ' ' : 's'}  ${kilobytes(file.bytes).padStart(9)}`);
-    }
-    const pages = result.files.reduce((sum, f) => sum + f.pages, 0);
-    const bytes = result.files.reduce((sum, f) => sum + f.bytes, 0);
+    const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes })));
     out(`${count(result.files.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}; manifest ${result.manifestPath}`);
     return EXIT_OK;
   } catch (caught) {

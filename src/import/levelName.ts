@@ -1,5 +1,6 @@
 // Names a level from the role in a page title: "Product Security Director /
 // VP / Principal" is level `director` with aliases `vp` and `principal`.
+import { slugify } from '../text/slug.js';
 
 export interface LevelName {
   id: string;
@@ -9,14 +10,6 @@ export interface LevelName {
 const DOMAIN_WORDS = new Set(['product', 'security']);
 const ROLE_NOUNS = new Set(['engineer']);
 
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u2018\u2019']/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 function nameOf(segment: string, dropRoleNoun: boolean): string {
   const words = slugify(segment).split('-').filter((w) => w && !DOMAIN_WORDS.has(w));

@@ -22,7 +22,7 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 export function clip(text: string, maxChars: number): string {
   const clean = text.trim();
   if (clean.length <= maxChars) return clean;
-  const cut = clean.slice(0, maxChars + 1).replace(/\s+\S*$/, '').replace(/[\s,;:–—-]+$/, '');
+  const cut = clean.slice(0, maxChars + 1).replace(/\s+\S*$/, '').replace(/[\s,.;:–—-]+$/, '');
   return `${cut || clean.slice(0, maxChars)}…`;
 }
 

@@ -1,6 +1,8 @@
 // The interviewer scoring sheet: what its template is given. A level with no
 // questions has no scoring sheet (the build skips it with a notice).
 import type { Level, Library, Question } from '../content/model.js';
+import type { SheetDetails } from '../loops/sheet.js';
+import { printedDate } from '../text/dates.js';
 import { competenciesOf, competencyTitles, coverPoints, itemsOf, levelContext, type Edition } from './common.js';
 import { answerGuidance } from './points.js';
 
@@ -39,12 +41,27 @@ export function questionGuide(question: Question): QuestionGuide {
   return { whyAsked, listenFor, redFlags: of('weak'), strongAnchor: strong.join(' ') || null, context: of('context') };
 }
 
-export function scorecardContext(library: Library, level: Level, edition: Edition) {
-  const items = itemsOf(library, level);
+/** Whose sheet it is, as the template prints it; null where the sheet leaves a blank. */
+function sheetContext(details: SheetDetails | undefined, bank: number, asked: number) {
+  return {
+    candidate: details?.candidate ?? null,
+    interviewer: details?.interviewer ?? null,
+    date: details?.date ? printedDate(details.date) : null,
+    focus: details?.focus ?? null,
+    seed: details?.seed ?? null,
+    /** Some of the level's questions only: "4 of 18". */
+    ofBank: asked < bank ? bank : null,
+  };
+}
+
+export function scorecardContext(library: Library, level: Level, edition: Edition, details?: SheetDetails) {
+  const bank = itemsOf(library, level).questions;
+  const items = { questions: details?.questions ? [...details.questions] : bank, stories: [] };
   if (items.questions.length === 0) return undefined;
   return {
     level: levelContext(level),
     edition,
+    sheet: sheetContext(details, bank.length, items.questions.length),
     ratings: [...RATINGS],
     notAssessed: NOT_ASSESSED,
     noDecision: NO_DECISION,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Level, Library } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
 import { writeFileAtomic } from '../fs/atomicWrite.js';
+import type { SheetDetails } from '../loops/sheet.js';
 import type { Paper } from '../render/document.js';
 import type { Packet, TemplateSet } from '../render/templates.js';
 import { TOOL_VERSION } from '../version.js';
@@ -21,6 +22,12 @@ export interface BuildRequest {
   templates: TemplateSet;
   outDir: string;
   paper: Paper;
+  /** A personal scoring sheet: whose it is and which questions it asks. */
+  sheet?: SheetDetails;
+  /** Names the files instead of the level, e.g. the candidate's slug. */
+  fileStem?: string;
+  /** Scoring sheets with form fields. */
+  fillable?: boolean;
 }
 
 export interface BuiltFile extends ManifestFile {
@@ -35,7 +42,7 @@ export interface BuildResult {
   manifestPath: string;
 }
 
-export const outputPath = (level: string, packet: Packet) => `${level}/${level}-${packet}.pdf`;
+export const outputPath = (level: string, packet: Packet, stem = level) => `${level}/${stem}-${packet}.pdf`;
 
 export async function build(request: BuildRequest): Promise<BuildResult> {
   const date = buildDate(request.contentDir);
@@ -44,12 +51,12 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const skipped: string[] = [];
   for (const level of request.levels) {
     for (const packet of request.packets) {
-      const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date });
+      const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable });
       if (result.kind === 'skipped') {
         skipped.push(`skipped the ${packet} of level "${level.id}": ${result.reason}`);
         continue;
       }
-      const path = outputPath(level.id, packet);
+      const path = outputPath(level.id, packet, request.fileStem);
       rendered.push({
         bytes: result.bytes,
         file: { path, written: join(request.outDir, path), level: level.id, packet, pages: result.pages, bytes: result.bytes.length, sha256: sha256(result.bytes), fontSize: result.fontSize },

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { ContentFile } from '../content/read.js';
 import type { Edition } from '../packets/common.js';
+import { humanDate } from '../text/dates.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** The creation date written into every PDF when the edition has no date. */
@@ -24,13 +25,6 @@ export interface BuildDate {
   date: Date;
   /** The edition's date as people write it, when the inputs give one. */
   label: string | null;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "25 November 2026", the same on every machine (UTC, no locale data). */
-export function humanDate(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /** Seconds since 1970 of the last commit that touched `dir`, if it is in a git work tree. */

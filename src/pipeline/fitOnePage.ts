@@ -1,6 +1,7 @@
-// The cheat sheet on exactly one page: the largest type, from the theme's size
-// down to 8 pt, at which it fits; failing that, shorter question cues, then
-// none. If even that is too much, the error names the content to shorten.
+// One-page documents on exactly one page: the largest type, from the theme's
+// size down to 8 pt, at which the document fits. The cheat sheet, failing
+// that, shortens its question cues, then leaves them out; if even that is too
+// much, the error names the content to shorten.
 import type { Level, Library } from '../content/model.js';
 import { cheatsheetContext, type CueForm } from '../packets/cheatsheet.js';
 import { itemsOf } from '../packets/common.js';
@@ -9,7 +10,7 @@ import { scaleTheme, type Theme } from '../render/theme.js';
 import type { TypesetPdf } from '../render/typeset.js';
 import { renderMarkdown, type PacketOptions, type PacketResult } from './packetDocument.js';
 
-/** The cheat sheet never prints its text smaller than this. */
+/** A one-page document never prints its text smaller than this. */
 export const MIN_CHEATSHEET_SIZE = 8;
 const STEP = 0.25;
 
@@ -60,6 +61,16 @@ function tooMuch(library: Library, level: Level): Problem {
   return error(longest.path, longest.line, `${summary}: the longest part is ${longest.what} here (${longest.words} words); shorten it`);
 }
 
+/** Markdown on one page at the largest size that fits, starting the search at `start`; undefined if even the smallest does not. */
+export async function onOnePage(options: PacketOptions, markdown: string, theme: Theme, start = theme.fontSize) {
+  const tried: number[] = [];
+  const fitted = await largestFitting(theme.fontSize, start, (size) => {
+    tried.push(size);
+    return renderMarkdown(options, markdown, scaleTheme(theme, size / theme.fontSize));
+  });
+  return { fitted, lastTried: tried.at(-1)! };
+}
+
 export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promise<PacketResult> {
   const template = options.templates.templates.cheatsheet;
   // Each shorter form starts where the longer one stopped: it needs about as much room.
@@ -70,13 +81,9 @@ export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promi
     // No cue to shorten (a level without questions): nothing new to try.
     if (markdown === previous) continue;
     previous = markdown;
-    const tried: number[] = [];
-    const fitted = await largestFitting(theme.fontSize, start, (size) => {
-      tried.push(size);
-      return renderMarkdown(options, markdown, scaleTheme(theme, size / theme.fontSize));
-    });
+    const { fitted, lastTried } = await onOnePage(options, markdown, theme, start);
     if (fitted) return { kind: 'pdf', bytes: fitted.pdf.bytes, pages: 1, markdown, fontSize: fitted.size };
-    start = Math.min(theme.fontSize, Math.max(MIN_CHEATSHEET_SIZE, tried.at(-1)! + 1));
+    start = Math.min(theme.fontSize, Math.max(MIN_CHEATSHEET_SIZE, lastTried + 1));
   }
   throw new ProblemsError([tooMuch(options.library, options.level)]);
 }

@@ -2,29 +2,36 @@
 // metadata and foot for that level and packet. A directive the renderer
 // rejects is reported at its line in the packet's template.
 import type { Level, Library } from '../content/model.js';
+import type { SheetDetails } from '../loops/sheet.js';
 import type { Edition } from '../packets/common.js';
 import { error, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
-import { directiveLine, type Packet, type TemplateSet } from '../render/templates.js';
+import { directiveLine, type DocumentName, type TemplateSet } from '../render/templates.js';
 import type { Theme } from '../render/theme.js';
 import { RenderError } from '../render/toPdfmake.js';
 import { typeset, type TypesetPdf } from '../render/typeset.js';
 
-export const PACKET_TITLES: Record<Packet, string> = {
+export const PACKET_TITLES: Record<DocumentName, string> = {
   booklet: 'Candidate prep booklet',
   scorecard: 'Interviewer scoring sheet',
   cheatsheet: 'Phrasing cheat sheet',
+  'panel-plan': 'Panel plan',
+  debrief: 'Debrief sheet',
 };
 
 export interface PacketOptions {
   library: Library;
   level: Level;
-  packet: Packet;
+  packet: DocumentName;
   templates: TemplateSet;
   edition: Edition;
   paper: Paper;
   creationDate: Date;
+  /** A personal scoring sheet: whose it is and which questions it asks. */
+  sheet?: SheetDetails;
+  /** Scoring sheets with form fields. */
+  fillable?: boolean;
 }
 
 export type PacketResult =

@@ -1,5 +1,6 @@
 // One packet for one level: context → template → Markdown → PDF. The cheat
 // sheet is fitted to one page (fitOnePage.ts).
+import { addFormFields } from '../forms/addFormFields.js';
 import { bookletContext } from '../packets/booklet.js';
 import { scorecardContext } from '../packets/scorecard.js';
 import { themeFor } from '../render/theme.js';
@@ -10,9 +11,10 @@ export async function renderPacket(options: PacketOptions): Promise<PacketResult
   const { library, level, edition, templates } = options;
   const theme = themeFor(templates.theme, options.packet);
   if (options.packet === 'cheatsheet') return fitCheatsheet(options, theme);
-  const data = options.packet === 'booklet' ? bookletContext(library, level, edition) : scorecardContext(library, level, edition);
+  const data = options.packet === 'booklet' ? bookletContext(library, level, edition) : scorecardContext(library, level, edition, options.sheet);
   if (!data) return { kind: 'skipped', reason: 'it has no questions to score' };
   const markdown = templates.templates[options.packet].render(data);
   const pdf = await renderMarkdown(options, markdown, theme);
-  return { kind: 'pdf', bytes: pdf.bytes, pages: pdf.pages, markdown, fontSize: theme.fontSize };
+  const bytes = options.fillable && options.packet === 'scorecard' ? await addFormFields(pdf.bytes, pdf.fields) : pdf.bytes;
+  return { kind: 'pdf', bytes, pages: pdf.pages, markdown, fontSize: theme.fontSize };
 }

@@ -8,6 +8,7 @@
 //   ::anchors A, B = text        under the rating row above: what A and B look like
 //   ::fields Candidate | Date    labelled fields to write in
 //   ::header Candidate | Date    the same, in the running head of every page
+//   ::footer Seed 7              a note in the foot of every page
 //   ::spacer 12                  vertical space, in points
 //   ::ref story-id | Title       "→ Title, page N" pointing at a heading {#story-id}
 //   :::keep … :::                keep the enclosed blocks on one page
@@ -19,7 +20,7 @@
 // separated by `|`; write `\|` for a bar inside one.
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 
-export const LINE_DIRECTIVES = ['pagebreak', 'toc', 'lines', 'rating', 'anchors', 'fields', 'header', 'spacer', 'ref', 'column'] as const;
+export const LINE_DIRECTIVES = ['pagebreak', 'toc', 'lines', 'rating', 'anchors', 'fields', 'header', 'footer', 'spacer', 'ref', 'column'] as const;
 export const CONTAINER_DIRECTIVES = ['keep', 'cover', 'columns', 'note'] as const;
 
 export interface LineDirectiveToken extends Tokens.Generic {

@@ -75,9 +75,9 @@ export function buildDocument(document: DocumentContent, content: PdfNode[], the
     },
     footer: (page: number, pages: number) => {
       if (onCover(page)) return null;
-      // One page needs no "Page 1 of 1".
-      if (pages === 1) return meta.footnote ? { text: meta.footnote, style: 'footer', alignment: 'center', margin: theme.footerMargin } : null;
-      return { text: `Page ${page} of ${pages}`, style: 'footer', alignment: 'center', margin: theme.footerMargin };
+      // One page needs no "Page 1 of 1": its foot shows the edition.
+      const parts = [pages === 1 ? meta.footnote : `Page ${page} of ${pages}`, document.footerNote].filter(Boolean);
+      return parts.length ? { text: parts.join(' · '), style: 'footer', alignment: 'center', margin: theme.footerMargin } : null;
     },
     content,
     styles: theme.styles,

@@ -40,3 +40,24 @@ export function estimateLines(text: string, style: TextStyle, width: number): nu
   if (!text.trim()) return 0;
   return Math.max(1, Math.ceil((textWidth(text, style) * 1.08) / width));
 }
+
+/** Where a glyph's outline sits, in points from its origin on the baseline (y up). */
+export interface GlyphBox {
+  left: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+export function glyphBox(char: string, style: TextStyle): GlyphBox {
+  const face = font(style);
+  const box = face.glyphForCodePoint(char.codePointAt(0)!).bbox;
+  const scale = style.fontSize / face.unitsPerEm;
+  return { left: box.minX * scale, bottom: box.minY * scale, width: (box.maxX - box.minX) * scale, height: (box.maxY - box.minY) * scale };
+}
+
+/** The font's ascent at a size: where the baseline sits below a line's top. */
+export function ascent(style: TextStyle): number {
+  const face = font(style);
+  return (face.ascent / face.unitsPerEm) * style.fontSize;
+}

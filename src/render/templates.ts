@@ -11,8 +11,12 @@ import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
 import { themeSchema, type Theme } from './theme.js';
 
+/** What `build` makes for a level. */
 export const PACKETS = ['booklet', 'scorecard', 'cheatsheet'] as const;
 export type Packet = (typeof PACKETS)[number];
+/** Every document with a template: the packets and a panel's plan and debrief sheet. */
+export const DOCUMENTS = [...PACKETS, 'panel-plan', 'debrief'] as const;
+export type DocumentName = (typeof DOCUMENTS)[number];
 
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -23,7 +27,7 @@ export interface Template {
 }
 
 export interface TemplateSet {
-  templates: Record<Packet, Template>;
+  templates: Record<DocumentName, Template>;
   theme: Theme;
   /** Every file used, for the manifest's hash. */
   sources: { path: string; text: string }[];
@@ -156,9 +160,9 @@ function loadTheme(path: string): Theme | Problem {
 export function loadTemplates(dir: string | undefined): TemplateSet {
   const env = helpers();
   const problems: Problem[] = [];
-  const templates = {} as Record<Packet, Template>;
+  const templates = {} as Record<DocumentName, Template>;
   const sources: { path: string; text: string }[] = [];
-  for (const packet of PACKETS) {
+  for (const packet of DOCUMENTS) {
     const path = pick(dir, `${packet}.md.hbs`);
     const source = readFileSync(path, 'utf8');
     sources.push({ path: `${packet}.md.hbs`, text: source });

@@ -7,7 +7,9 @@ import { inlineMarkdown, inlines, plainText, type Inline } from './inlines.js';
 import { marker, type FillArea } from './fill.js';
 import { keepHeadingsWithText, type BlockKind } from './keep.js';
 import { decodeEntities } from './markdown.js';
-import { estimateLines, textWidth } from './measure.js';
+import { fieldName, type FormField } from './formFields.js';
+import { ascent, estimateLines, glyphBox, textWidth } from './measure.js';
+import { slugify } from '../text/slug.js';
 import type { Theme } from './theme.js';
 import { ASCENT, fields, headerFields, markerRow, note, parseAnchor, parseField, ratingRow, ruledLines, styleOf, type Anchor, type FieldSpec, type PdfNode } from './widgets.js';
 
@@ -38,8 +40,12 @@ export interface RenderedContent {
   content: PdfNode[];
   /** `::header` fields for the running head: a fresh node per page, as pdfmake changes what it lays out. */
   headerFields?: () => PdfNode;
+  /** `::footer` text, printed in the foot of every page beside the page number. */
+  footerNote?: string;
   /** The `::lines … fill` areas, in document order. */
   fillAreas: FillArea[];
+  /** What becomes a form field in a fillable PDF: named ruled lines and rating rows, blank fields. */
+  formFields: FormField[];
 }
 
 /** What the whole document collects while its blocks are rendered. */
@@ -54,8 +60,10 @@ interface DocumentState {
   /** Fill areas, in document order. */
   fillAreas: { node: PdfNode; column?: FillArea['column'] }[];
   headerFields?: FieldSpec[];
+  footerNote?: string;
   /** The last rating row, which a following ::anchors line describes. */
-  lastRating?: { label: string; choices: string[]; node: PdfNode; width: number };
+  lastRating?: { label: string; choices: string[]; node: PdfNode; width: number; field?: Extract<FormField, { kind: 'radio' }> };
+  formFields: FormField[];
 }
 
 /** Where a block is rendered: the document, and the column it goes in. */
@@ -161,14 +169,17 @@ function table(token: Tokens.Table, state: State): PdfNode {
   const header = token.header.map((cell) => ({ text: inlines(cell.tokens), style: 'tableHeader', noWrap: true }));
   const rows = token.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens), alignment: isMark(cell.text) ? 'center' : undefined })));
   const columns = token.header.map((_, column) => column);
+  const cellText = (row: readonly Tokens.TableCell[], column: number) => row[column]?.text.trim() ?? '';
+  // Columns to write in (no text, a dash at most) share the spare width equally.
+  const blankColumns = columns.filter((c) => token.rows.length > 0 && token.rows.every((row) => /^[—–-]?$/.test(cellText(row, c))));
   // Columns of tick boxes share one width, that of their widest header.
-  const markColumns = columns.filter((c) => token.rows.length > 0 && token.rows.every((row) => isMark(row[c]?.text ?? '')));
+  const markColumns = columns.filter((c) => !blankColumns.includes(c) && token.rows.length > 0 && token.rows.every((row) => isMark(cellText(row, c))));
   const markWidth = Math.max(0, ...markColumns.map((c) => textWidth(token.header[c]!.text, styleOf(theme, 'tableHeader', { bold: true })))) + 2;
-  // The text column with the most text takes the spare width.
+  // Otherwise the text column with the most text takes the spare width.
   const textLength = (column: number) => [token.header, ...token.rows].reduce((sum, row) => sum + (row[column]?.text.length ?? 0), 0);
-  const textColumns = columns.filter((c) => !markColumns.includes(c));
-  const widest = textColumns.reduce((best, column) => (textLength(column) > textLength(best) ? column : best), textColumns[0] ?? 0);
-  const widths = columns.map((column) => (markColumns.includes(column) ? markWidth : column === widest ? '*' : 'auto'));
+  const textColumns = columns.filter((c) => !markColumns.includes(c) && !blankColumns.includes(c));
+  const widest = blankColumns.length ? -1 : textColumns.reduce((best, column) => (textLength(column) > textLength(best) ? column : best), textColumns[0] ?? 0);
+  const widths = columns.map((column) => (markColumns.includes(column) ? markWidth : column === widest || blankColumns.includes(column) ? '*' : 'auto'));
   const node = { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true }, layout: gridLayout(theme), style: 'table' };
   return withKind(state, node, token.rows.length <= 6 ? { kind: 'small' } : { kind: 'large' });
 }
@@ -182,25 +193,37 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
     case 'toc':
       return { toc: { title: { text: token.args || 'Contents', style: 'tocTitle' } } };
     case 'lines': {
-      const [countArg, mode, ...rest] = token.args.split(/\s+/).filter(Boolean);
+      const { args, name } = fieldName(token.args);
+      const [countArg, mode, ...rest] = args.split(/\s+/).filter(Boolean);
       const count = Number(countArg ?? 3);
       if (!Number.isInteger(count) || count < 1 || count > 40 || rest.length || (mode !== undefined && mode !== 'fill')) {
-        throw new RenderError(`::lines takes a whole number from 1 to 40, then optionally "fill", not "${token.args}"`, token.raw);
+        throw new RenderError(`::lines takes a whole number from 1 to 40, then optionally "fill" and "#name", not "${token.args}"`, token.raw);
       }
-      if (mode !== 'fill') return small(ruledLines(count, state.width, theme));
-      const extra = state.options.fillShares?.[state.doc.fillAreas.length] ?? 0;
+      const extra = mode === 'fill' ? (state.options.fillShares?.[state.doc.fillAreas.length] ?? 0) : 0;
       const area = small(ruledLines(count + extra, state.width, theme));
-      state.doc.fillAreas.push({ node: area });
+      if (mode === 'fill') state.doc.fillAreas.push({ node: area });
+      if (name) {
+        const fontSize = styleOf(theme, 'p').fontSize;
+        state.doc.formFields.push({ kind: 'text', name, node: area, width: state.width, height: (count + extra) * theme.writeLineGap + 2, multiline: count + extra > 1, fontSize });
+      }
       return area;
     }
     case 'rating': {
-      const parts = splitArgs(token.args);
+      const { args, name } = fieldName(token.args);
+      const parts = splitArgs(args);
       const labelled = /^(.+?):\s+(.*)$/.exec(parts[0] ?? '');
       const label = labelled ? labelled[1]! : '';
       const choices = labelled ? [labelled[2]!, ...parts.slice(1)].filter(Boolean) : parts;
       if (!choices.length) throw new RenderError('::rating needs its choices: "::rating Label: A | B | C"', token.raw);
-      const node = small(ratingRow(label, choices, [], theme, state.width));
-      state.doc.lastRating = { label, choices, node, width: state.width };
+      const row = ratingRow(label, choices, [], theme, state.width);
+      const node = small(row.node);
+      let field: Extract<FormField, { kind: 'radio' }> | undefined;
+      if (name) {
+        const boxStyle = styleOf(theme, 'ratingBox');
+        field = { kind: 'radio', name, choices: row.choiceCells.map((cell, i) => ({ value: slugify(choices[i]!), node: cell })), box: glyphBox(theme.tickBox, boxStyle), ascent: ascent(boxStyle) };
+        state.doc.formFields.push(field);
+      }
+      state.doc.lastRating = { label, choices, node, width: state.width, field };
       return node;
     }
     case 'anchors': {
@@ -213,14 +236,23 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
         anchors.push(anchor);
       }
       // The anchors become the rating table's second row.
-      Object.assign(rating.node, ratingRow(rating.label, rating.choices, anchors, theme, rating.width));
+      const row = ratingRow(rating.label, rating.choices, anchors, theme, rating.width);
+      Object.assign(rating.node, row.node);
+      if (rating.field) rating.field.choices = rating.field.choices.map((choice, i) => ({ ...choice, node: row.choiceCells[i]! }));
       state.doc.lastRating = undefined;
       return undefined;
     }
-    case 'fields':
-      return small(fields(splitArgs(token.args).map(parseField), theme));
+    case 'fields': {
+      const table = fields(splitArgs(token.args).map(parseField), theme, state.width);
+      // A blank to fill in is a form field named after its label: "candidate", "date"…
+      for (const blank of table.blanks) state.doc.formFields.push({ kind: 'text', name: slugify(blank.label), node: blank.cell, width: blank.width, height: blank.height, multiline: false, fontSize: styleOf(theme, 'p').fontSize });
+      return small(table.node);
+    }
     case 'header':
       state.doc.headerFields = splitArgs(token.args).map(parseField);
+      return undefined;
+    case 'footer':
+      state.doc.footerNote = plainText(inlineMarkdown(token.args));
       return undefined;
     case 'spacer':
       return small({ text: '', margin: [0, Number(token.args) || 8, 0, 0] });
@@ -370,7 +402,7 @@ function contains(node: unknown, target: PdfNode): boolean {
 }
 
 export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions): RenderedContent {
-  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [] } };
+  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [], formFields: [] } };
   const content = blocks(tokens, state);
   // pdfmake fails on a page reference to nowhere with no word of where it is.
   const dangling = state.doc.refs.find((ref) => !state.doc.ids.has(ref.target));
@@ -378,6 +410,8 @@ export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions
   return {
     content,
     headerFields: state.doc.headerFields ? () => headerFields(state.doc.headerFields!, options.theme) : undefined,
+    footerNote: state.doc.footerNote,
     fillAreas: state.doc.fillAreas.map((area) => ({ block: content.findIndex((node) => contains(node, area.node)), column: area.column })),
+    formFields: state.doc.formFields,
   };
 }

@@ -60,7 +60,7 @@ export interface Anchor {
  * anchors: what an answer looks like at those choices. A table, so that every
  * choice has the same width and an anchor sits under the choices it describes.
  */
-export function ratingRow(label: string, choices: string[], anchors: Anchor[], theme: Theme, contentWidth: number): PdfNode {
+export function ratingRow(label: string, choices: string[], anchors: Anchor[], theme: Theme, contentWidth: number): { node: PdfNode; choiceCells: PdfNode[] } {
   const box = styleOf(theme, 'ratingBox');
   const text = styleOf(theme, 'rating');
   const padding = 6;
@@ -72,7 +72,8 @@ export function ratingRow(label: string, choices: string[], anchors: Anchor[], t
   const choiceCell = (choice: string) => ({ text: [{ text: `${theme.tickBox} `, style: 'ratingBox' }, ...inlineMarkdown(choice)], style: 'rating', noWrap: fits });
   // The label sits on the choices' baseline, which the taller tick box lowers.
   const drop = Math.max(0, (box.fontSize - styleOf(theme, 'ratingLabel').fontSize) * ASCENT);
-  const rows: PdfNode[][] = [[...(label ? [{ text: label, style: 'ratingLabel', margin: [0, drop, 0, 0] }] : []), ...choices.map(choiceCell)]];
+  const choiceCells: PdfNode[] = choices.map(choiceCell);
+  const rows: PdfNode[][] = [[...(label ? [{ text: label, style: 'ratingLabel', margin: [0, drop, 0, 0] }] : []), ...choiceCells]];
   if (anchors.length) {
     const row: PdfNode[] = label ? [{ text: '' }] : [];
     let column = 0;
@@ -87,11 +88,12 @@ export function ratingRow(label: string, choices: string[], anchors: Anchor[], t
     for (; column < choices.length; column++) row.push({ text: '' });
     rows.push(row);
   }
-  return {
+  const node = {
     table: { widths, body: rows, dontBreakRows: true },
     layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => padding, paddingTop: () => 1, paddingBottom: () => 1 },
     margin: [0, 4, 0, 4],
   };
+  return { node, choiceCells };
 }
 
 /** The anchor for a choice named in it, e.g. `Definitely not, No = A weak answer…`. */
@@ -122,23 +124,45 @@ export function parseField(spec: string): FieldSpec {
   return { label: label!.trim(), value: value.join('=').trim() };
 }
 
+/** A blank of a fields table: its cell and width, to make a form field of. */
+export interface FieldBlank {
+  label: string;
+  cell: PdfNode;
+  width: number;
+  height: number;
+}
+
+/** pdfmake's default cell padding, left and right. */
+const CELL_PADDING = 4;
+
 /** Labelled fields to write in, two to a row; labels in one column width so the blanks line up. */
-export function fields(specs: readonly FieldSpec[], theme: Theme): PdfNode {
-  const width = labelColumn(specs.map((s) => s.label), theme);
-  const cell = (spec: FieldSpec | undefined) => {
+export function fields(specs: readonly FieldSpec[], theme: Theme, contentWidth: number): { node: PdfNode; blanks: FieldBlank[] } {
+  const labelWidth = labelColumn(specs.map((s) => s.label), theme);
+  // Widths in points, so that a form field can take the blank's width.
+  const blankWidth = (contentWidth - 2 * labelWidth - 8 * CELL_PADDING) / 2;
+  const lineHeight = theme.fontSize * theme.lineHeight * 1.17;
+  const blanks: FieldBlank[] = [];
+  const cell = (spec: FieldSpec | undefined, width: number): [PdfNode, PdfNode] => {
     if (!spec) return [{ text: '', border: NO_BORDER }, { text: '', border: NO_BORDER }];
-    return [
-      { text: `${spec.label}:`, style: 'field', border: NO_BORDER },
-      { text: spec.value ? inlineMarkdown(spec.value) : ' ', border: [false, false, false, true], margin: [2, 6, 0, 0] },
-    ];
+    const value: PdfNode = { text: spec.value ? inlineMarkdown(spec.value) : ' ', border: [false, false, false, true], margin: [2, 6, 0, 0] };
+    if (!spec.value) blanks.push({ label: spec.label, cell: value, width: width - 2, height: lineHeight + 4 });
+    return [{ text: `${spec.label}:`, style: 'field', border: NO_BORDER }, value];
   };
   const body: unknown[][] = [];
-  for (let i = 0; i < specs.length; i += 2) body.push([...cell(specs[i]), ...cell(specs[i + 1])]);
-  return {
-    table: { widths: [width, '*', width, '*'], body },
+  for (let i = 0; i < specs.length; i += 2) {
+    // A field alone on its row takes the whole row.
+    if (i + 1 === specs.length && i > 0) {
+      const [label, value] = cell(specs[i], 2 * blankWidth + labelWidth + 4 * CELL_PADDING);
+      value.colSpan = 3;
+      body.push([label, value, {}, {}]);
+    } else body.push([...cell(specs[i], blankWidth), ...cell(specs[i + 1], blankWidth)]);
+  }
+  const node = {
+    table: { widths: [labelWidth, blankWidth, labelWidth, blankWidth], body },
     layout: { hLineWidth: () => 0.6, vLineWidth: () => 0, hLineColor: () => theme.colors.rule, paddingTop: () => 4, paddingBottom: () => 2 },
     margin: [0, 0, 0, 10],
   };
+  return { node, blanks };
 }
 
 /**

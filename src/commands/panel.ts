@@ -1,0 +1,96 @@
+// `preppack panel`: one candidate's interview loop (or a roster of them):
+// a scoring sheet per interviewer, the panel plan and the debrief sheet,
+// under out/panels/<candidate>/.
+import { readFileSync } from 'node:fs';
+import { loadLibrary } from '../content/load.js';
+import type { Library } from '../content/model.js';
+import { findLevel, levelNames } from '../content/select.js';
+import { readRoster, panelShortage } from '../loops/roster.js';
+import { renderPanels, writePanels, type PanelSpec } from '../pipeline/panel.js';
+import { error, hasErrors, ProblemsError } from '../problems.js';
+import type { Paper } from '../render/document.js';
+import { loadTemplates } from '../render/templates.js';
+import { dateProblem } from '../text/dates.js';
+import { count } from '../text/plural.js';
+import { EXIT_FAILED, EXIT_OK, err, out, printProblems, UsageError } from '../cli/io.js';
+import { kilobytes, printFiles } from '../cli/fileList.js';
+import { personSlug } from '../cli/names.js';
+
+export interface PanelOptions {
+  contentDir: string;
+  templatesDir?: string;
+  outDir: string;
+  paper: Paper;
+  roster?: string;
+  level?: string;
+  candidate?: string;
+  interviewers?: string[];
+  perInterviewer?: number;
+  seed?: number;
+  date?: string;
+  /** Scoring sheets with form fields. */
+  fillable?: boolean;
+}
+
+/** One panel from the command line; a usage error says what is wrong. */
+function panelFromOptions(options: PanelOptions, library: Library): PanelSpec {
+  if (!options.level) throw new UsageError('name the level: --level L (or give a --roster)');
+  const level = findLevel(library, options.level);
+  if (!level) throw new UsageError(`unknown level "${options.level}": the levels are ${levelNames(library)}`);
+  if (!options.candidate) throw new UsageError('name the candidate: --candidate "Name"');
+  personSlug('candidate name', options.candidate);
+  const interviewers = options.interviewers ?? [];
+  if (interviewers.length === 0) throw new UsageError('name the interviewers: --interviewers "Sam,Kai,Ria"');
+  const slugs = interviewers.map((name) => personSlug('interviewer name', name));
+  if (new Set(slugs).size !== slugs.length) throw new UsageError(`two interviewers would share a sheet: ${interviewers.join(', ')}`);
+  const problem = options.date !== undefined ? dateProblem(options.date) : undefined;
+  if (problem) throw new UsageError(`--date: ${problem}`);
+  if (options.perInterviewer !== undefined && options.perInterviewer < 1) throw new UsageError(`--questions-per-interviewer must be 1 or more, not ${options.perInterviewer}`);
+  const shortage = panelShortage(library.questions.filter((q) => q.level === level.id), interviewers.length, options.perInterviewer);
+  if (shortage) throw new UsageError(shortage);
+  return { candidate: options.candidate, level, interviewers, perInterviewer: options.perInterviewer, seed: options.seed ?? 1, date: options.date };
+}
+
+/** The panels of a roster file; problems name the file and line. */
+function panelsFromRoster(path: string, library: Library): PanelSpec[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (caught) {
+    const code = (caught as NodeJS.ErrnoException).code;
+    throw new ProblemsError([error(path, 1, code === 'ENOENT' ? 'no such roster file' : code === 'EISDIR' ? 'is a folder, not a roster file' : `cannot read the roster (${code})`)]);
+  }
+  const { rows, problems } = readRoster(path, text, library);
+  if (problems.length) throw new ProblemsError(problems);
+  return rows.map((row) => ({ ...row, origin: { path, line: row.line } }));
+}
+
+export async function panelCommand(options: PanelOptions): Promise<number> {
+  const { library, problems, files } = loadLibrary(options.contentDir);
+  if (hasErrors(problems)) {
+    printProblems(problems.filter((p) => p.severity === 'error'));
+    err('preppack: nothing was built: fix the content (see `preppack check`)');
+    return EXIT_FAILED;
+  }
+  try {
+    const panels = options.roster ? panelsFromRoster(options.roster, library) : [panelFromOptions(options, library)];
+    const templates = loadTemplates(options.templatesDir);
+    const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable });
+    writePanels(result);
+    const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes.length })));
+    for (const gap of result.uncovered) err(`preppack: ${gap.candidate}: no question of this panel covers ${gap.competencies.join(', ')}: too few questions or interviewers`);
+    if (panels.length > 1) {
+      for (const [level, uses] of result.usage) {
+        const listed = [...uses.entries()].sort(([a], [b]) => a - b).map(([number, times]) => `Q${number} ×${times}`);
+        out(`question use, level ${level}: ${listed.join(', ')}`);
+      }
+    }
+    out(`${count(result.files.length, 'PDF')} for ${count(panels.length, 'candidate')}, ${count(pages, 'page')}, ${kilobytes(bytes)}`);
+    return EXIT_OK;
+  } catch (caught) {
+    if (!(caught instanceof ProblemsError)) throw caught;
+    printProblems(caught.problems);
+    err('preppack: nothing was built');
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,57 @@
+// A panel's own documents: the plan (who asks what, who covers which
+// competency) and the debrief sheet (each interviewer's ratings copied as
+// written, before the discussion). Interviewer material only.
+import type { Level, Library } from '../content/model.js';
+import type { PanelPlan } from '../loops/panel.js';
+import { printedDate } from '../text/dates.js';
+import { competencyTitles, levelContext, type Edition } from './common.js';
+import { questionLabel } from './cues.js';
+
+export interface PanelDetails {
+  candidate: string;
+  /** YYYY-MM-DD. */
+  date?: string;
+  plan: PanelPlan;
+}
+
+/** The competencies of the level that have a question, in vocabulary order. */
+function levelCompetencies(library: Library, level: Level) {
+  const tagged = new Set(library.questions.filter((q) => q.level === level.id).flatMap((q) => q.competencies));
+  return library.competencies.filter((c) => tagged.has(c.id));
+}
+
+function common(library: Library, level: Level, edition: Edition, details: PanelDetails) {
+  return {
+    level: levelContext(level),
+    edition,
+    candidate: details.candidate,
+    date: details.date ? printedDate(details.date) : null,
+    seed: details.plan.seed,
+    interviewers: details.plan.seats.map((seat) => seat.interviewer),
+  };
+}
+
+export function panelPlanContext(library: Library, level: Level, edition: Edition, details: PanelDetails) {
+  const seats = details.plan.seats;
+  return {
+    ...common(library, level, edition, details),
+    grid: levelCompetencies(library, level).map((competency) => ({
+      title: competency.title,
+      cells: seats.map((seat) => seat.questions.filter((q) => q.competencies.includes(competency.id)).map((q) => `Q${q.number}`).join(', ')),
+    })),
+    seats: seats.map((seat) => ({
+      interviewer: seat.interviewer,
+      focus: competencyTitles(library, seat.focus).join(' · '),
+      questions: seat.questions.map((q) => ({ number: q.number, label: questionLabel(q.prompt, 70) })),
+    })),
+    uncovered: competencyTitles(library, details.plan.uncovered),
+  };
+}
+
+export function debriefContext(library: Library, level: Level, edition: Edition, details: PanelDetails) {
+  const covered = new Set(details.plan.seats.flatMap((seat) => seat.focus));
+  return {
+    ...common(library, level, edition, details),
+    competencies: levelCompetencies(library, level).filter((c) => covered.has(c.id)).map((c) => ({ title: c.title, asked: details.plan.seats.map((seat) => seat.focus.includes(c.id)) })),
+  };
+}

@@ -1,0 +1,121 @@
+// Panels: for each candidate, one scoring sheet per interviewer, a one-page
+// plan and a one-page debrief sheet, all rendered in memory before anything
+// is written. Candidates of one level in one run share as few questions as the
+// bank allows: each panel's set prefers the questions used least so far.
+import { join } from 'node:path';
+import type { Level, Library } from '../content/model.js';
+import type { ContentFile } from '../content/read.js';
+import { writeFileAtomic } from '../fs/atomicWrite.js';
+import { defaultPerInterviewer, planPanel, type PanelPlan } from '../loops/panel.js';
+import { competencyTitles } from '../packets/common.js';
+import { debriefContext, panelPlanContext, type PanelDetails } from '../packets/panel.js';
+import { error, ProblemsError } from '../problems.js';
+import type { Paper } from '../render/document.js';
+import type { TemplateSet } from '../render/templates.js';
+import { themeFor } from '../render/theme.js';
+import { fileSlug } from '../text/slug.js';
+import { buildDate, edition as editionOf } from './edition.js';
+import { onOnePage } from './fitOnePage.js';
+import type { PacketOptions } from './packetDocument.js';
+import { renderPacket } from './renderPacket.js';
+
+export interface PanelSpec {
+  candidate: string;
+  level: Level;
+  interviewers: string[];
+  /** Questions per interviewer; by default enough to cover the level's competencies. */
+  perInterviewer?: number;
+  seed: number;
+  /** YYYY-MM-DD. */
+  date?: string;
+  /** Where the panel was asked for, for messages: a roster's path and line. */
+  origin?: { path: string; line: number };
+}
+
+export interface PanelRequest {
+  library: Library;
+  contentFiles: ContentFile[];
+  contentDir: string;
+  templates: TemplateSet;
+  outDir: string;
+  paper: Paper;
+  panels: PanelSpec[];
+  /** Scoring sheets with form fields. */
+  fillable?: boolean;
+}
+
+export interface PanelFile {
+  /** Relative to the output folder. */
+  path: string;
+  written: string;
+  pages: number;
+  bytes: Buffer;
+}
+
+export interface PanelResult {
+  files: PanelFile[];
+  /** Per candidate, the competencies no sheet of theirs covers (too few questions or interviewers). */
+  uncovered: { candidate: string; competencies: string[] }[];
+  /** Per level, how many panels asked each question, by question number. */
+  usage: Map<string, Map<number, number>>;
+}
+
+/** The folder of a candidate's panel, below the output folder. */
+export const panelFolder = (candidate: string) => `panels/${fileSlug(candidate)}`;
+
+export async function renderPanels(request: PanelRequest): Promise<PanelResult> {
+  const date = buildDate(request.contentDir);
+  const edition = editionOf(request.contentFiles, request.contentDir, date);
+  const files: PanelFile[] = [];
+  const uncovered: PanelResult['uncovered'] = [];
+  const usageById = new Map<string, number>();
+  const usage = new Map<string, Map<number, number>>();
+  const order = request.library.competencies.map((c) => c.id);
+  for (const panel of request.panels) {
+    const bank = request.library.questions.filter((q) => q.level === panel.level.id);
+    const plan: PanelPlan = planPanel({
+      bank,
+      interviewers: panel.interviewers,
+      perInterviewer: panel.perInterviewer ?? defaultPerInterviewer(bank, panel.interviewers.length),
+      seed: panel.seed,
+      competencyOrder: order,
+      usage: usageById,
+    });
+    const folder = panelFolder(panel.candidate);
+    const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable };
+    const add = (name: string, bytes: Buffer, pages: number) => files.push({ path: `${folder}/${name}`, written: join(request.outDir, folder, name), pages, bytes });
+    for (const seat of plan.seats) {
+      const sheet = await renderPacket({
+        ...base,
+        packet: 'scorecard',
+        sheet: { candidate: panel.candidate, interviewer: seat.interviewer, date: panel.date, focus: competencyTitles(request.library, seat.focus).join(' · '), questions: seat.questions, seed: panel.seed },
+      });
+      if (sheet.kind === 'pdf') add(`${fileSlug(seat.interviewer)}-scorecard.pdf`, sheet.bytes, sheet.pages);
+      for (const q of seat.questions) usageById.set(q.id, (usageById.get(q.id) ?? 0) + 1);
+    }
+    const details: PanelDetails = { candidate: panel.candidate, date: panel.date, plan };
+    for (const [document, context] of [
+      ['panel-plan', panelPlanContext(request.library, panel.level, edition, details)],
+      ['debrief', debriefContext(request.library, panel.level, edition, details)],
+    ] as const) {
+      const options: PacketOptions = { ...base, packet: document };
+      const markdown = request.templates.templates[document].render(context);
+      const { fitted } = await onOnePage(options, markdown, themeFor(request.templates.theme, document));
+      if (!fitted) {
+        const where = panel.origin ?? { path: panel.level.path, line: 1 };
+        throw new ProblemsError([error(where.path, where.line, `the ${document === 'debrief' ? 'debrief sheet' : 'panel plan'} for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
+      }
+      add(`${document}.pdf`, fitted.pdf.bytes, 1);
+    }
+    if (plan.uncovered.length) uncovered.push({ candidate: panel.candidate, competencies: competencyTitles(request.library, plan.uncovered) });
+    const counts = usage.get(panel.level.id) ?? new Map<number, number>();
+    for (const q of plan.seats.flatMap((seat) => seat.questions)) counts.set(q.number, (counts.get(q.number) ?? 0) + 1);
+    usage.set(panel.level.id, counts);
+  }
+  return { files, uncovered, usage };
+}
+
+/** Writes every file of a run; each atomically. */
+export function writePanels(result: PanelResult): void {
+  for (const file of result.files) writeFileAtomic(file.written, file.bytes);
+}

@@ -1,0 +1,59 @@
+// Form fields, for a fillable scoring sheet: which pieces of the page become
+// fields (named by the template), and where pdfmake put them. Writing them
+// into the PDF is the job of src/forms/.
+import type { PdfNode } from './widgets.js';
+import type { GlyphBox } from './measure.js';
+
+/** A field as the content declares it: its node tells, after layout, where it went. */
+export type FormField =
+  | { kind: 'text'; name: string; node: PdfNode; width: number; height: number; multiline: boolean; fontSize: number }
+  | { kind: 'radio'; name: string; choices: { value: string; node: PdfNode }[]; box: GlyphBox; ascent: number };
+
+/** A rectangle on a page, in PDF points from the page's bottom-left corner. */
+export interface Rect {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type PlacedField =
+  | { kind: 'text'; name: string; rect: Rect; multiline: boolean; fontSize: number }
+  | { kind: 'radio'; name: string; choices: { value: string; rect: Rect }[] };
+
+interface Position {
+  pageNumber: number;
+  left: number;
+  top: number;
+}
+
+const positionOf = (node: PdfNode) => (node.positions as Position[] | undefined)?.[0];
+
+/** `#q3.evidence` at the end of a directive's arguments names its field. */
+export function fieldName(args: string): { args: string; name?: string } {
+  const match = /\s*#([a-z][a-z0-9._-]*)\s*$/i.exec(args);
+  return match ? { args: args.slice(0, match.index), name: match[1]!.toLowerCase() } : { args };
+}
+
+/** Where each field went, once pdfmake has laid the document out; fields that were not placed are left out. */
+export function placeFields(fields: readonly FormField[], pageHeight: number): PlacedField[] {
+  const placed: PlacedField[] = [];
+  for (const field of fields) {
+    if (field.kind === 'text') {
+      const at = positionOf(field.node);
+      if (!at) continue;
+      placed.push({ kind: 'text', name: field.name, multiline: field.multiline, fontSize: field.fontSize, rect: { page: at.pageNumber, x: at.left, y: pageHeight - at.top - field.height, width: field.width, height: field.height } });
+      continue;
+    }
+    const choices = field.choices.flatMap(({ value, node }) => {
+      const at = positionOf(node);
+      if (!at) return [];
+      // The tick box is the first glyph of the choice's line, on its baseline.
+      const baseline = at.top + field.ascent;
+      return [{ value, rect: { page: at.pageNumber, x: at.left + field.box.left, y: pageHeight - baseline + field.box.bottom, width: field.box.width, height: field.box.height } }];
+    });
+    if (choices.length) placed.push({ kind: 'radio', name: field.name, choices });
+  }
+  return placed;
+}
