@@ -79,6 +79,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .option('questions', { type: 'string', requiresArg: true, describe: 'ask N of the level\'s questions, spread across its competencies' })
           .option('seed', { type: 'string', requiresArg: true, describe: 'the seed that picks the --questions set (default 1): the same seed, the same questions' })
           .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
+          .option('force', { type: 'boolean', default: false, describe: 'render every PDF, even those whose inputs have not changed since the last build' })
           .example('$0 build', 'every packet for every level, into out/')
           .example('$0 build --level director --packet booklet,cheatsheet --paper a4', 'a director study guide on A4')
           .example('$0 build --level manager --packet scorecard --candidate "Alex Doe" --interviewer Sam --date 2026-12-01 --questions 6 --seed 7', "Sam's sheet for Alex Doe: six questions"),
@@ -91,7 +92,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           personal: personalValues(args),
         };
         const { buildCommand } = await import('./commands/build.js');
-        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: args.out, fillable: args.fillable });
+        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: args.out, fillable: args.fillable, force: args.force });
       },
     )
     .command(

@@ -28,7 +28,7 @@ describe('a personal scoring sheet', () => {
     expect(readdirSync(join(out, 'manager'))).toEqual(['jose-nunez-scorecard.pdf']);
     const path = join(out, 'manager', 'jose-nunez-scorecard.pdf');
     const sheet = await readPdf(path);
-    const hash = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).contentHash.slice(0, 12);
+    const hash = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).files[0].content.slice(0, 12);
     sheet.pages.forEach((page, index) => {
       expect(squash(page), `page ${index + 1}`).toContain(squash('Candidate: José Ñúñez'));
       expect(squash(page)).toContain(squash('Interviewer: Sam Lee'));

@@ -25,6 +25,8 @@ export interface BuildOptions {
   personal?: PersonalOptions;
   /** Scoring sheets with form fields. */
   fillable?: boolean;
+  /** Render every file, whatever an earlier build left. */
+  force?: boolean;
 }
 
 export interface PersonalOptions {
@@ -88,10 +90,11 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const fileStem = options.personal?.candidate !== undefined ? personSlug('candidate name', options.personal.candidate) : undefined;
   try {
     const templates = loadTemplates(options.templatesDir);
-    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, levels, packets, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable });
+    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, levels, packets, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable, force: options.force });
     for (const note of result.skipped) err(`preppack: ${note}`);
-    const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes })));
-    out(`${count(result.files.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}; manifest ${result.manifestPath}`);
+    const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes, reused: f.reused })));
+    const reused = result.files.filter((f) => f.reused).length;
+    out(`${count(result.files.length, 'PDF')}${reused ? ` (${reused} unchanged)` : ''}, ${count(pages, 'page')}, ${kilobytes(bytes)}; manifest ${result.manifestPath}`);
     return EXIT_OK;
   } catch (caught) {
     if (!(caught instanceof ProblemsError)) throw caught;

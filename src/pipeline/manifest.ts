@@ -1,5 +1,7 @@
-// out/manifest.json: what a build wrote, with enough to tell whether a file
-// is current (content and template hashes, tool version) and intact (sha256).
+// out/manifest.json: what the output folder holds, with enough to tell
+// whether a file is current (its inputs' hash, content and template hashes,
+// tool version) and intact (sha256). A build that makes some files keeps the
+// entries of the others that are still there.
 import { createHash } from 'node:crypto';
 import type { Paper } from '../render/document.js';
 import type { Packet } from '../render/templates.js';
@@ -8,9 +10,14 @@ export interface ManifestFile {
   path: string;
   level: string;
   packet: Packet;
+  paper?: Paper;
   pages: number;
   bytes: number;
   sha256: string;
+  /** The hash of the content the file draws on (its level's files and the competencies); the short form prints on it. */
+  content?: string;
+  /** The hash of everything the file was made from (cache.ts). */
+  inputs?: string;
 }
 
 export interface Manifest {

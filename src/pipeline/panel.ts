@@ -14,7 +14,7 @@ import type { Paper } from '../render/document.js';
 import type { TemplateSet } from '../render/templates.js';
 import { themeFor } from '../render/theme.js';
 import { fileSlug } from '../text/slug.js';
-import { buildDate, edition as editionOf } from './edition.js';
+import { buildDate, edition as editionOf, levelFiles } from './edition.js';
 import { onOnePage } from './fitOnePage.js';
 import type { PacketOptions } from './packetDocument.js';
 import { renderPacket } from './renderPacket.js';
@@ -64,8 +64,6 @@ export interface PanelResult {
 export const panelFolder = (candidate: string) => `panels/${fileSlug(candidate)}`;
 
 export async function renderPanels(request: PanelRequest): Promise<PanelResult> {
-  const date = buildDate(request.contentDir);
-  const edition = editionOf(request.contentFiles, request.contentDir, date);
   const files: PanelFile[] = [];
   const uncovered: PanelResult['uncovered'] = [];
   const usageById = new Map<string, number>();
@@ -73,6 +71,9 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
   const order = request.library.competencies.map((c) => c.id);
   for (const panel of request.panels) {
     const bank = request.library.questions.filter((q) => q.level === panel.level.id);
+    const levelContent = levelFiles(request.contentFiles, request.library, panel.level);
+    const date = buildDate(request.contentDir, levelContent);
+    const edition = editionOf(levelContent, request.contentDir, date);
     const plan: PanelPlan = planPanel({
       bank,
       interviewers: panel.interviewers,

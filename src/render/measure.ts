@@ -1,8 +1,13 @@
 // Text widths in points, from the same font files pdfmake embeds: for the
 // layout decisions made before pdfmake lays a page out (column widths that fit
 // a header, whether a paragraph is short enough to keep with its heading).
-import { openSync, type Font } from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 import { FONTS, type FontStyle } from './fonts.js';
+
+type Font = Fontkit.Font;
+// The same fontkit pdfkit uses (its CommonJS build), loaded once, not twice.
+const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
 
 export interface TextStyle {
   font: string;
@@ -23,16 +28,34 @@ function font(style: TextStyle): Font {
   const path = fontFile(style);
   let loaded = opened.get(path);
   if (!loaded) {
-    loaded = openSync(path) as Font;
+    loaded = fontkit.openSync(path) as Font;
     opened.set(path, loaded);
   }
   return loaded;
 }
 
-/** The advance width of a text set on one line. */
+/** Widths of words already shaped, per font file, in font units. */
+const wordWidths = new Map<string, Map<string, number>>();
+
+/** The advance width of a text set on one line: shaped word by word (as pdfkit does), each word once. */
 export function textWidth(text: string, style: TextStyle): number {
+  const path = fontFile(style);
   const face = font(style);
-  return (face.layout(text).advanceWidth / face.unitsPerEm) * style.fontSize;
+  let widths = wordWidths.get(path);
+  if (!widths) {
+    widths = new Map();
+    wordWidths.set(path, widths);
+  }
+  let units = 0;
+  for (const word of text.split(/(?<= )/)) {
+    let width = widths.get(word);
+    if (width === undefined) {
+      width = face.layout(word).advanceWidth;
+      widths.set(word, width);
+    }
+    units += width;
+  }
+  return (units / face.unitsPerEm) * style.fontSize;
 }
 
 /** About how many lines a text takes in a column of `width` points (word wrap wastes some of each line). */

@@ -1,0 +1,92 @@
+// Incremental builds: a PDF whose inputs are all unchanged (the content it
+// draws on, its template and the theme, the fonts, the options, the tool
+// itself) is not rendered again. The manifest records each file's inputs and
+// bytes' hash; a file is reused only if both still match what is on disk, so
+// the cache can never serve a stale or damaged file.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FONTS_DIR } from '../render/fonts.js';
+import { TOOL_VERSION } from '../version.js';
+import { sha256, type Manifest, type ManifestFile } from './manifest.js';
+
+/** Every file below a folder, sorted, as path and bytes. */
+function filesBelow(dir: string): { path: string; bytes: Buffer }[] {
+  const found: { path: string; bytes: Buffer }[] = [];
+  const walk = (folder: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else found.push({ path: path.slice(dir.length), bytes: readFileSync(path) });
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+function digest(parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+let tool: string | undefined;
+/** The tool as it runs: its version, its compiled code and its patches to pdfmake and pdfkit. */
+export function toolFingerprint(): string {
+  tool ??= digest([
+    TOOL_VERSION,
+    ...[fileURLToPath(new URL('../', import.meta.url)), fileURLToPath(new URL('../../patches/', import.meta.url))].flatMap((dir) => filesBelow(dir).flatMap((f) => [f.path, f.bytes])),
+  ]);
+  return tool;
+}
+
+let fonts: string | undefined;
+export function fontsFingerprint(): string {
+  fonts ??= digest(filesBelow(FONTS_DIR).flatMap((f) => [f.path, f.bytes]));
+  return fonts;
+}
+
+/** Everything a PDF is made from, as one hash. */
+export function inputsHash(parts: { content: string; templates: readonly string[]; options: unknown }): string {
+  return digest([toolFingerprint(), fontsFingerprint(), parts.content, ...parts.templates, JSON.stringify(parts.options)]);
+}
+
+/** The manifest of an earlier build in this folder, if there is a readable one. */
+export function readManifest(path: string): Manifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    return Array.isArray(manifest.files) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of an earlier build's file, if it was made from the same inputs and is on disk as it was written. */
+export function reusable(entry: ManifestFile | undefined, inputs: string, written: string): Buffer | undefined {
+  if (!entry || entry.inputs !== inputs) return undefined;
+  try {
+    const bytes = readFileSync(written);
+    return bytes.length === entry.bytes && sha256(bytes) === entry.sha256 ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Entries of an earlier manifest whose files are still on disk as written. */
+export function stillThere(manifest: Manifest | undefined, outDir: string): ManifestFile[] {
+  return (manifest?.files ?? []).filter((entry) => {
+    try {
+      const bytes = readFileSync(join(outDir, entry.path));
+      return sha256(bytes) === entry.sha256;
+    } catch {
+      return false;
+    }
+  });
+}
