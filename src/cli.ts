@@ -26,10 +26,10 @@ function listValues(name: string, values: readonly unknown[] | undefined): strin
   return names;
 }
 
-function paperValue(value: string | undefined): Paper {
+function paperValue(value: string | undefined, papers: readonly Paper[] = PAPERS): Paper {
   if (value === undefined) return 'letter';
   const paper = value.trim().toLowerCase();
-  if (!(PAPERS as readonly string[]).includes(paper)) throw new UsageError(`unknown paper "${value}": the papers are ${PAPERS.join(', ')}`);
+  if (!(papers as readonly string[]).includes(paper)) throw new UsageError(`unknown paper "${value}": the papers are ${papers.join(', ')}`);
   return paper as Paper;
 }
 
@@ -141,6 +141,25 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       },
     )
     .command(
+      'render <files..>',
+      'any Markdown file as a PDF in the house style, with the layout directives: <out>/<file>.pdf',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'Markdown files' })
+          .option('out', { type: 'string', requiresArg: true, default: 'out', describe: 'where to write the PDFs' })
+          .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter, a4 or a5 [default: letter]' })
+          .option('toc', { type: 'boolean', default: false, describe: 'start with a table of contents' })
+          .option('templates', { type: 'string', requiresArg: true, describe: 'a folder with a theme.json to use instead of the bundled one' })
+          .example('$0 render notes.md --paper a5', 'out/notes.pdf on A5')
+          .example('$0 render guides/*.md --toc --out print', 'one PDF per guide, each with contents'),
+      async (args) => {
+        if (usageFailure) return;
+        const options = { files: (args.files ?? []).map(String), outDir: args.out, paper: paperValue(args.paper, [...PAPERS, 'a5']), toc: args.toc, templatesDir: args.templates };
+        const { renderCommand } = await import('./commands/render.js');
+        code = await renderCommand(options);
+      },
+    )
+    .command(
       'check',
       'load and validate the whole content library; every problem as path:line: message',
       (y) => y.option('content', contentOption).example('$0 check --content content', 'validate the library in ./content'),
@@ -195,7 +214,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         });
       },
     )
-    .demandCommand(1, 'name a command: build, panel, check, list or import')
+    .demandCommand(1, 'name a command: build, panel, render, check, list or import')
     .strict()
     .help()
     .alias('h', 'help')

@@ -4,13 +4,14 @@
 import type { Token } from 'marked';
 import { keepWithText } from './keep.js';
 import type { Theme } from './theme.js';
-import { tokensToPdfmake, type PdfNode, type RenderedContent } from './toPdfmake.js';
+import { tokensToPdfmake, type DocumentSource, type PdfNode, type RenderedContent } from './toPdfmake.js';
 
-export type Paper = 'letter' | 'a4';
+export type Paper = 'letter' | 'a4' | 'a5';
 
 export const PAPER_SIZES: Record<Paper, { name: string; width: number; height: number }> = {
   letter: { name: 'LETTER', width: 612, height: 792 },
   a4: { name: 'A4', width: 595.28, height: 841.89 },
+  a5: { name: 'A5', width: 419.53, height: 595.28 },
 };
 
 export interface DocumentMeta {
@@ -46,8 +47,8 @@ export function contentWidth(theme: Theme, paper: Paper): number {
 }
 
 /** Tokens into content; `fillShares` gives each `::lines … fill` area its extra lines. */
-export function renderContent(tokens: readonly Token[], theme: Theme, paper: Paper, fillShares?: readonly number[]): DocumentContent {
-  const rendered = tokensToPdfmake(tokens, { theme, toc: hasToc(tokens), contentWidth: contentWidth(theme, paper), fillShares });
+export function renderContent(tokens: readonly Token[], theme: Theme, paper: Paper, fillShares?: readonly number[], source?: DocumentSource): DocumentContent {
+  const rendered = tokensToPdfmake(tokens, { theme, toc: hasToc(tokens), contentWidth: contentWidth(theme, paper), fillShares, source });
   return { ...rendered, cover: hasCover(tokens) };
 }
 

@@ -46,6 +46,9 @@ function runs(tokens: readonly Token[] | undefined, fallback: string, style: Inl
         return runs(token.tokens, token.text, { ...style, link: token.href, decoration: 'underline' }, flow);
       case 'checkbox':
         return [];
+      case 'image':
+        // An image inside a line of text: its description (a paragraph of its own shows the image).
+        return [piece(token.text ? `[${token.text}]` : '')];
       case 'html':
         // A line break is the one piece of HTML a table cell needs; other HTML prints as written.
         if (/^<br\s*\/?>$/i.test(token.text.trim())) {

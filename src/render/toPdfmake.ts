@@ -23,6 +23,24 @@ export interface RenderOptions {
   contentWidth: number;
   /** Extra lines for each `::lines N fill` area, in document order (fill.ts). */
   fillShares?: readonly number[];
+  /** Where the Markdown came from: images it may show, ids for its headings. */
+  source?: DocumentSource;
+}
+
+/** What a Markdown file brings beyond its text (`preppack render`). */
+export interface DocumentSource {
+  /** Every heading gets an id from its text: bookmarks and contents for any Markdown. */
+  autoIds?: boolean;
+  /** An image by the link the Markdown gives; throws a RenderError when it may not or cannot be shown. */
+  image?: (href: string) => SourceImage;
+}
+
+export interface SourceImage {
+  /** The bytes as a data URL. */
+  url: string;
+  /** Its own size in points. */
+  width: number;
+  height: number;
 }
 
 /** A directive that cannot be rendered; `directive` is its text, to find it in the template. */
@@ -59,6 +77,8 @@ interface DocumentState {
   kinds: WeakMap<PdfNode, BlockKind>;
   /** Fill areas, in document order. */
   fillAreas: { node: PdfNode; column?: FillArea['column'] }[];
+  /** Ids made from heading text, to keep them unique. */
+  autoIds: Set<string>;
   headerFields?: FieldSpec[];
   footerNote?: string;
   /** The last rating row, which a following ::anchors line describes. */
@@ -91,10 +111,19 @@ function textLines(state: State, pieces: readonly Inline[], style = 'p'): number
 /** The blocks of something narrower than the current column. */
 const narrower = (state: State, by: number, tokens: readonly Token[]) => blocks(tokens, { ...state, width: state.width - by });
 
+/** An id from a heading's text, unique in the document: "Risk & trade-offs" → "risk-trade-offs", then "-2"… */
+function autoId(text: string, state: State): string | undefined {
+  const base = slugify(text) || 'section';
+  let id = base;
+  for (let n = 2; state.doc.autoIds.has(id) || state.doc.ids.has(id); n++) id = `${base}-${n}`;
+  state.doc.autoIds.add(id);
+  return id;
+}
+
 function heading(token: Tokens.Heading, state: State): PdfNode {
   const match = HEADING_ID.exec(token.text);
-  const id = match?.[1];
   const text = match ? token.text.slice(0, match.index) : token.text;
+  const id = match?.[1] ?? (state.options.source?.autoIds ? autoId(text, state) : undefined);
   const style = state.inCover ? [`h${token.depth}`, `cover${token.depth}`] : `h${token.depth}`;
   const pieces = inlineMarkdown(text);
   const node: PdfNode = withKind(state, { text: pieces, style, headlineLevel: token.depth }, { kind: 'heading' });
@@ -342,6 +371,8 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
     case 'heading':
       return heading(token as Tokens.Heading, state);
     case 'paragraph': {
+      const only = (token.tokens ?? []).filter((t) => !(t.type === 'text' && !t.raw.trim()));
+      if (only.length === 1 && only[0]!.type === 'image' && state.options.source?.image) return image(only[0] as Tokens.Image, state);
       const text = inlines(token.tokens, token.text);
       // Never one line of a paragraph alone at the foot or head of a page (patches/).
       return withKind(state, { text, style: 'p', orphans: 2, widows: 2 }, { kind: 'text', lines: textLines(state, text) });
@@ -375,6 +406,12 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
   }
 }
 
+/** A paragraph that is one image: at its own size, shrunk to fit the column and most of a page. */
+function image(token: Tokens.Image, state: State): PdfNode {
+  const { url, width, height } = state.options.source!.image!(token.href);
+  return withKind(state, { image: url, fit: [Math.min(width, state.width), Math.min(height, 480)], alignment: 'center', margin: [0, 2, 0, 8] }, { kind: 'small' });
+}
+
 const kindOf = (state: State) => (node: PdfNode): BlockKind => state.doc.kinds.get(node) ?? { kind: 'small' };
 
 function blocks(tokens: readonly Token[], state: State): PdfNode[] {
@@ -402,7 +439,7 @@ function contains(node: unknown, target: PdfNode): boolean {
 }
 
 export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions): RenderedContent {
-  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [], formFields: [] } };
+  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [], formFields: [], autoIds: new Set() } };
   const content = blocks(tokens, state);
   // pdfmake fails on a page reference to nowhere with no word of where it is.
   const dangling = state.doc.refs.find((ref) => !state.doc.ids.has(ref.target));

@@ -7,6 +7,7 @@ import { endPages, extentAt, fillShares, marker, withMarkers } from './fill.js';
 import { placeFields, type PlacedField } from './formFields.js';
 import { renderPdf, type RenderedPdf } from './pdf.js';
 import type { Theme } from './theme.js';
+import type { DocumentSource } from './toPdfmake.js';
 
 export interface TypesetPdf extends RenderedPdf {
   /** How far the content runs before any fill, in pages: 1.3 is a full page and 30 % of the next. */
@@ -15,9 +16,9 @@ export interface TypesetPdf extends RenderedPdf {
   fields: PlacedField[];
 }
 
-export async function typeset(tokens: readonly Token[], theme: Theme, meta: DocumentMeta): Promise<TypesetPdf> {
+export async function typeset(tokens: readonly Token[], theme: Theme, meta: DocumentMeta, source?: DocumentSource): Promise<TypesetPdf> {
   const placed = (content: DocumentContent) => placeFields(content.formFields, PAPER_SIZES[meta.paper].height);
-  const first = renderContent(tokens, theme, meta.paper);
+  const first = renderContent(tokens, theme, meta.paper, undefined, source);
   if (first.fillAreas.length === 0) {
     const end = marker();
     const pdf = await renderPdf(buildDocument(first, [...first.content, end], theme, meta));
@@ -29,7 +30,7 @@ export async function typeset(tokens: readonly Token[], theme: Theme, meta: Docu
   const shares = fillShares(measured.markers, first.fillAreas, theme.writeLineGap);
   if (shares.every((n) => n === 0)) return { ...draft, extent, fields: placed(first) };
 
-  const filled = renderContent(tokens, theme, meta.paper, shares);
+  const filled = renderContent(tokens, theme, meta.paper, shares, source);
   const check = withMarkers(filled.content);
   const final = await renderPdf(buildDocument(filled, check.content, theme, meta));
   // Filling never moves a block to another page; if it did, keep the first layout.

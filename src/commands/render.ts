@@ -1,0 +1,38 @@
+// `preppack render FILE.md…`: any Markdown in the house style, one PDF per
+// file, all in one process; nothing is written unless every file renders.
+import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomicWrite.js';
+import { readMarkdownFiles, renderMarkdownFiles } from '../pipeline/markdownFiles.js';
+import { ProblemsError } from '../problems.js';
+import type { Paper } from '../render/document.js';
+import { loadTemplates } from '../render/templates.js';
+import { count } from '../text/plural.js';
+import { kilobytes, printFiles } from '../cli/fileList.js';
+import { EXIT_FAILED, EXIT_OK, err, out, printProblems } from '../cli/io.js';
+
+export interface RenderOptions {
+  files: string[];
+  outDir: string;
+  paper: Paper;
+  toc: boolean;
+  templatesDir?: string;
+}
+
+export async function renderCommand(options: RenderOptions): Promise<number> {
+  const { files, problems } = readMarkdownFiles(options.files);
+  try {
+    if (problems.length) throw new ProblemsError(problems);
+    const { theme } = loadTemplates(options.templatesDir);
+    const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc });
+    printProblems(warnings);
+    for (const file of rendered) writeFileAtomic(join(options.outDir, file.name), file.bytes);
+    const { pages, bytes } = printFiles(rendered.map((f) => ({ written: join(options.outDir, f.name), pages: f.pages, size: f.bytes.length })));
+    out(`${count(rendered.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}`);
+    return EXIT_OK;
+  } catch (caught) {
+    if (!(caught instanceof ProblemsError)) throw caught;
+    printProblems(caught.problems);
+    err('preppack: nothing was rendered');
+    return EXIT_FAILED;
+  }
+}

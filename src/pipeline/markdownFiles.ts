@@ -1,0 +1,137 @@
+// `preppack render`: Markdown files into PDFs in the house style, all in one
+// process, each named after its file (never two outputs on one name), all
+// rendered before any is written.
+import { readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, extname, resolve, sep } from 'node:path';
+import { error, ProblemsError, warning, type Problem } from '../problems.js';
+import type { Paper } from '../render/document.js';
+import { lexMarkdown } from '../render/markdown.js';
+import { missingCharacters } from '../render/measure.js';
+import { themeFor, type Theme } from '../render/theme.js';
+import { imageSize } from '../render/imageSize.js';
+import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
+import { typeset } from '../render/typeset.js';
+import { slugify } from '../text/slug.js';
+import { TOOL_VERSION } from '../version.js';
+import { FIXED_DATE } from './edition.js';
+
+export interface MarkdownFile {
+  path: string;
+  text: string;
+}
+
+export interface RenderedFile {
+  source: string;
+  /** The file name in the output folder. */
+  name: string;
+  bytes: Buffer;
+  pages: number;
+}
+
+const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+
+/**
+ * Output names from input names: `notes.md` → `notes.pdf`; two inputs of one
+ * name take their folders' names too (`a/notes.md` → `a-notes.pdf`), and a
+ * number if that is not enough.
+ */
+export function outputNames(paths: readonly string[]): string[] {
+  const stem = (path: string) => slugify(basename(path, extname(path))) || 'document';
+  const counts = new Map<string, number>();
+  for (const path of paths) counts.set(stem(path), (counts.get(stem(path)) ?? 0) + 1);
+  const taken = new Set<string>();
+  return paths.map((path) => {
+    const folder = slugify(basename(dirname(resolve(path))));
+    let name = counts.get(stem(path))! > 1 && folder ? `${folder}-${stem(path)}` : stem(path);
+    for (let n = 2; taken.has(name); n++) name = `${stem(path)}-${n}`;
+    taken.add(name);
+    return `${name}.pdf`;
+  });
+}
+
+/** Pixels to points: images print at 96 pixels per inch, as on screen. */
+const POINTS_PER_PIXEL = 72 / 96;
+
+/** Images a file may show: PNG or JPEG files in its own folder or below. */
+function imagesOf(file: MarkdownFile): (href: string) => SourceImage {
+  const folder = realpathSync(dirname(resolve(file.path)));
+  return (href) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) throw new RenderError(`the image "${href}" is not a file beside the Markdown: only images in its folder are shown`, `](${href})`);
+    let path: string;
+    try {
+      path = realpathSync(resolve(folder, decodeURI(href)));
+    } catch {
+      throw new RenderError(`the image "${href}" is not there`, `](${href})`);
+    }
+    if (path !== folder && !path.startsWith(folder + sep)) throw new RenderError(`the image "${href}" is outside the Markdown file's folder`, `](${href})`);
+    const type = IMAGE_TYPES[extname(path).toLowerCase()];
+    if (!type) throw new RenderError(`the image "${href}" is not a PNG or JPEG file`, `](${href})`);
+    const bytes = readFileSync(path);
+    const size = imageSize(bytes);
+    if (!size) throw new RenderError(`the image "${href}" is damaged or not really a ${type === 'image/png' ? 'PNG' : 'JPEG'} file`, `](${href})`);
+    return { url: `data:${type};base64,${bytes.toString('base64')}`, width: size.width * POINTS_PER_PIXEL, height: size.height * POINTS_PER_PIXEL };
+  };
+}
+
+/** The line of a file where a piece of its text first appears, else 1. */
+function lineOf(text: string, piece: string | undefined): number {
+  const at = piece ? text.indexOf(piece) : -1;
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+/** A document's title: its first level-1 heading, else its file name. */
+function titleOf(file: MarkdownFile): string {
+  const heading = /^#\s+(.+?)\s*(?:\{#[^}]*\})?\s*$/m.exec(file.text)?.[1];
+  return heading?.replace(/[*_`\\]/g, '') ?? basename(file.path, extname(file.path));
+}
+
+/** A warning per character the house font cannot print, at its first line. */
+function unprintable(file: MarkdownFile, theme: Theme): Problem[] {
+  return missingCharacters(file.text, { font: theme.font, fontSize: 10 }).map((char) => {
+    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return warning(file.path, lineOf(file.text, char), `the font has no glyph for "${char}" (${code}): it prints as an empty box`);
+  });
+}
+
+/** Every file as a PDF, or a ProblemsError naming each file and line that cannot render. */
+export async function renderMarkdownFiles(files: readonly MarkdownFile[], options: { theme: Theme; paper: Paper; toc: boolean }): Promise<{ rendered: RenderedFile[]; warnings: Problem[] }> {
+  const names = outputNames(files.map((f) => f.path));
+  const theme = themeFor(options.theme, 'render');
+  const rendered: RenderedFile[] = [];
+  const problems: Problem[] = [];
+  const warnings = files.flatMap((file) => unprintable(file, theme));
+  for (const [index, file] of files.entries()) {
+    const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${file.text}` : file.text;
+    const source: DocumentSource = { autoIds: true, image: imagesOf(file) };
+    const title = titleOf(file);
+    try {
+      const pdf = await typeset(
+        lexMarkdown(markdown),
+        theme,
+        { title, subject: title, author: 'preppack', keywords: [], header: title, footnote: `preppack ${TOOL_VERSION}`, creationDate: FIXED_DATE, paper: options.paper },
+        source,
+      );
+      rendered.push({ source: file.path, name: names[index]!, bytes: pdf.bytes, pages: pdf.pages });
+    } catch (caught) {
+      if (!(caught instanceof RenderError)) throw caught;
+      problems.push(error(file.path, lineOf(file.text, caught.directive), caught.message));
+    }
+  }
+  if (problems.length) throw new ProblemsError([...problems, ...warnings]);
+  return { rendered, warnings };
+}
+
+/** The files as given, read as UTF-8; problems name the file. */
+export function readMarkdownFiles(paths: readonly string[]): { files: MarkdownFile[]; problems: Problem[] } {
+  const files: MarkdownFile[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    try {
+      files.push({ path, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') });
+    } catch (caught) {
+      const code = (caught as NodeJS.ErrnoException).code;
+      problems.push(error(path, 1, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a Markdown file' : `cannot read the file (${code})`));
+    }
+  }
+  return { files, problems };
+}

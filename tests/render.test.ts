@@ -1,0 +1,181 @@
+// `preppack render`: any Markdown file as a PDF in the house style, read back
+// as a user would see it.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { outputNames } from '../src/pipeline/markdownFiles.js';
+import { preppack, scratchDir, STACK_TRACE } from './helpers.js';
+import { readPdf, squash } from './pdf.js';
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+/** A 1×1 baseline JPEG. */
+const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=', 'base64');
+
+const NOTE = `# Threat modelling notes
+
+A paragraph with *emphasis*, **strong** text, \`inline code\` and a [link](https://example.com).
+
+## Lists
+
+- first point
+- second point
+
+1. step one
+2. step two
+
+## Quote and code
+
+> Security is a process, not a product.
+
+\`\`\`
+npm audit --json
+\`\`\`
+
+## Table
+
+| Risk | Owner |
+|---|---|
+| Injection | AppSec |
+
+::lines 3
+`;
+
+function write(path: string, text: string | Buffer): string {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('preppack render', () => {
+  it('renders headings, paragraphs, lists, quotes, code, tables and directives, on Letter by default', async () => {
+    const dir = scratchDir();
+    const file = write(join(dir, 'notes.md'), NOTE);
+    const result = preppack(['render', file, '--out', join(dir, 'out')]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/notes\.pdf\s+1 page/);
+    const pdf = await readPdf(join(dir, 'out', 'notes.pdf'));
+    for (const text of ['Threat modelling notes', 'emphasis', 'strong', 'inline code', 'link', 'first point', 'step two', 'Security is a process, not a product.', 'npm audit --json', 'Injection', 'AppSec']) {
+      expect(pdf.squashed).toContain(squash(text));
+    }
+    expect(pdf.info.Title).toBe('Threat modelling notes');
+    expect(pdf.sizes[0]).toEqual({ width: 612, height: 792 });
+  });
+
+  it('renders many files in one call; output names follow the inputs and never collide', async () => {
+    const dir = scratchDir();
+    const files = [
+      write(join(dir, 'a', 'notes.md'), '# From a\n'),
+      write(join(dir, 'b', 'notes.md'), '# From b\n'),
+      write(join(dir, 'a-notes.md'), '# Already a-notes\n'),
+      write(join(dir, 'Guide Book.md'), '# Guide\n'),
+    ];
+    const result = preppack(['render', ...files, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(0);
+    const written = readdirSync(join(dir, 'out')).sort();
+    expect(written).toHaveLength(4);
+    expect(written).toEqual(['a-notes-2.pdf', 'a-notes.pdf', 'b-notes.pdf', 'guide-book.pdf']);
+    expect((await readPdf(join(dir, 'out', 'a-notes.pdf'))).squashed).toContain('Froma');
+    expect((await readPdf(join(dir, 'out', 'b-notes.pdf'))).squashed).toContain('Fromb');
+    expect((await readPdf(join(dir, 'out', 'a-notes-2.pdf'))).squashed).toContain('Alreadya-notes');
+  });
+
+  it('gives distinct names to any set of inputs', () => {
+    const stems = ['notes', 'Notes', 'notes-2', 'a-notes', 'NOTES', '日本', '', '..', 'a/notes'];
+    const folders = ['a', 'b', 'A', 'a b', '日本'];
+    const paths = folders.flatMap((folder) => stems.map((stem) => `/x/${folder}/${stem}.md`));
+    const names = outputNames(paths);
+    expect(new Set(names).size).toBe(paths.length);
+    for (const name of names) expect(name).toMatch(/^[a-z0-9][a-z0-9-]*\.pdf$/);
+  });
+
+  it('prints A5 and A4 when asked, and refuses an unknown paper with exit 2', async () => {
+    const dir = scratchDir();
+    const file = write(join(dir, 'notes.md'), NOTE);
+    expect(preppack(['render', file, '--paper', 'a5', '--out', join(dir, 'a5')]).code).toBe(0);
+    const a5 = await readPdf(join(dir, 'a5', 'notes.pdf'));
+    expect(a5.sizes.every((s) => Math.round(s.width) === 420 && Math.round(s.height) === 595)).toBe(true);
+    expect(a5.squashed).toContain('AppSec');
+    expect(preppack(['render', file, '--paper', 'A4', '--out', join(dir, 'a4')]).code).toBe(0);
+    expect((await readPdf(join(dir, 'a4', 'notes.pdf'))).sizes[0]).toEqual({ width: 595.28, height: 841.89 });
+    const bad = preppack(['render', file, '--paper', 'tabloid', '--out', join(dir, 'bad')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown paper "tabloid": the papers are letter, a4, a5');
+  });
+
+  it('--toc starts with a contents page whose entries carry page numbers, and bookmarks every heading', async () => {
+    const dir = scratchDir();
+    const chapters = Array.from({ length: 3 }, (_, i) => `## Chapter ${i + 1}\n\n${'Words to fill the page. '.repeat(300)}\n`).join('\n');
+    const file = write(join(dir, 'book.md'), `# The book\n\n${chapters}`);
+    const result = preppack(['render', file, '--toc', '--out', join(dir, 'out')]);
+    expect(result.code).toBe(0);
+    const pdf = await readPdf(join(dir, 'out', 'book.pdf'));
+    expect(pdf.pages[0]).toContain('Contents');
+    const entries = [...pdf.pages[0]!.matchAll(/Chapter (\d)\D*?(\d+)\s*$/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(entries.map(([chapter]) => chapter)).toEqual([1, 2, 3]);
+    for (const [chapter, page] of entries) expect(pdf.pages[page! - 1]).toContain(`Chapter ${chapter}`);
+    expect(pdf.pages.join('\n')).not.toContain('00000');
+    const bookmarks = JSON.stringify(pdf.outline);
+    for (const title of ['The book', 'Chapter 1', 'Chapter 2', 'Chapter 3']) expect(bookmarks).toContain(title);
+  });
+
+  it("shows PNG and JPEG images from the file's folder", () => {
+    const dir = scratchDir();
+    write(join(dir, 'img', 'dot.png'), PNG);
+    write(join(dir, 'photo one.jpg'), JPEG);
+    const file = write(join(dir, 'pics.md'), '# Pictures\n\n![a dot](img/dot.png)\n\n![a photo](photo%20one.jpg)\n\nAfter the picture.\n');
+    const result = preppack(['render', file, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(0);
+    const bytes = readFileSync(join(dir, 'out', 'pics.pdf')).toString('latin1');
+    // The PNG (with its alpha mask) and the JPEG.
+    expect(bytes.match(/\/Subtype \/Image/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(bytes).toContain('/Filter /DCTDecode');
+  });
+
+  it.each([
+    ['outside the folder', '![x](../outside.png)', 'is outside the Markdown file\'s folder'],
+    ['missing', '![x](nothere.png)', 'is not there'],
+    ['on the web', '![x](https://example.com/x.png)', 'is not a file beside the Markdown'],
+    ['not an image', '![x](notes.txt)', 'is not a PNG or JPEG file'],
+    ['damaged', '![x](fake.png)', 'is damaged or not really a PNG file'],
+  ])('an image %s is an error naming file and line; nothing is written', (_, image, message) => {
+    const root = scratchDir();
+    write(join(root, 'outside.png'), PNG);
+    const dir = join(root, 'doc');
+    write(join(dir, 'notes.txt'), 'text');
+    write(join(dir, 'fake.png'), 'not a picture at all');
+    const good = write(join(dir, 'good.md'), '# Good\n');
+    const file = write(join(dir, 'pics.md'), `# Pictures\n\nText.\n\n${image}\n`);
+    const result = preppack(['render', good, file, '--out', join(root, 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}:5: the image`);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+
+  it('a directive error names file and line; a missing file or a folder is exit 1 with nothing written', () => {
+    const dir = scratchDir();
+    const file = write(join(dir, 'bad.md'), '# Bad\n\nText.\n\n::lines many\n');
+    const result = preppack(['render', file, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5: `));
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    const missing = preppack(['render', join(dir, 'none.md'), dir, '--out', join(dir, 'out')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${join(dir, 'none.md')}:1: no such file`);
+    expect(missing.stderr).toContain(`${dir}:1: is a folder, not a Markdown file`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('says which characters the font cannot print, with file and line, and still renders', async () => {
+    const dir = scratchDir();
+    const file = write(join(dir, 'cjk.md'), '# Notes\n\nPlain text.\n\nA word in Japanese: 日本.\n');
+    const result = preppack(['render', file, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`${file}:5: warning: the font has no glyph for "日" (U+65E5): it prints as an empty box`);
+    expect(result.stderr).toContain('"本" (U+672C)');
+    expect((await readPdf(join(dir, 'out', 'cjk.pdf'))).squashed).toContain('Plaintext.');
+  });
+});
