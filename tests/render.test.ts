@@ -120,6 +120,34 @@ describe('preppack render', () => {
     for (const title of ['The book', 'Chapter 1', 'Chapter 2', 'Chapter 3']) expect(bookmarks).toContain(title);
   });
 
+  it('a heading followed by a long paragraph is never the last line of its page, wherever the page ends', async () => {
+    const dir = scratchDir();
+    const long = 'The paragraph after the heading runs on for many lines so that it is too long to move whole. '.repeat(12);
+    // Push the heading down a line at a time through the foot of the first page.
+    const files = Array.from({ length: 14 }, (_, i) => {
+      const filler = Array.from({ length: 24 + i }, (_, k) => `Filler line ${k + 1}.`).join('\n\n');
+      return write(join(dir, `doc-${i}.md`), `# Keeping\n\n${filler}\n\n## The kept heading\n\n${long}\n`);
+    });
+    expect(preppack(['render', ...files, '--out', join(dir, 'out')]).code).toBe(0);
+    let moved = 0;
+    for (let i = 0; i < files.length; i++) {
+      const pdf = await readPdf(join(dir, 'out', `doc-${i}.pdf`));
+      const page = pdf.pages.find((text) => text.includes('The kept heading'))!;
+      const lines = page.split('\n').map((l) => l.trim()).filter((l) => l && !/^Page \d+ of \d+$/.test(l));
+      const at = lines.indexOf('The kept heading');
+      // At least two lines of the paragraph follow it on its page.
+      const after = lines.slice(at + 1, at + 3);
+      expect(after).toHaveLength(2);
+      for (const line of after) expect(line.length).toBeGreaterThan(30);
+      expect(squash(lines.slice(at + 1).join(' '))).toContain(squash('The paragraph after the heading'));
+      if (pdf.pages.indexOf(page) > 0) moved++;
+      expect(squash(pdf.pages.join('')).match(/toolongtomovewhole/g)).toHaveLength(12);
+    }
+    // Some of the documents did have to move the heading to the next page.
+    expect(moved).toBeGreaterThan(0);
+    expect(moved).toBeLessThan(files.length);
+  });
+
   it("shows PNG and JPEG images from the file's folder", () => {
     const dir = scratchDir();
     write(join(dir, 'img', 'dot.png'), PNG);

@@ -3,10 +3,12 @@
 // pdfmake lays the whole document out again for every page break a
 // `pageBreakBefore` rule inserts. So a run of headings and the first part of
 // what follows (a short paragraph, the first list item or two, a small block)
-// become one `unbreakable` block: kept together in the one layout pass. Only a
+// become one `unbreakable` block: kept together in the one layout pass. A
 // heading followed by something too big to move whole (a long paragraph, a
-// long table) is left to `keepWithText`, the rule pdfmake runs after layout;
-// widows and orphans (patches/) then keep two lines of that paragraph with it.
+// long table) is marked `keepWithNext` (patches/): it goes to the next page
+// unless the first lines of what follows fit below it, in the same pass.
+// `keepWithText`, a rule pdfmake runs after layout at the cost of a pass per
+// break, remains for headings the layout could not see to (inside containers).
 import type { PdfNode } from './widgets.js';
 
 /** What a block is, as far as keeping it with a heading goes. */
@@ -62,7 +64,9 @@ export function keepHeadingsWithText(nodes: readonly PdfNode[], kindOf: (node: P
       return block;
     };
     if (!next || !kind || kind.kind === 'large' || (kind.kind === 'text' && kind.lines > MOVABLE_LINES)) {
-      result.push(...headings);
+      // The next block flows: the headings move to the next page unless the
+      // first lines of it fit below them (keepWithNext, patches/: same pass).
+      result.push(next ? withBreak({ ...group(headings), keepWithNext: true }) : headings.length === 1 ? headings[0]! : group(headings));
       continue;
     }
     index++;

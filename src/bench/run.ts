@@ -1,0 +1,129 @@
+// `npm run bench`: preppack's speed and memory on the cases users meet, each
+// run in a fresh process, as medians with their spread. Prints a table and
+// writes JSON (out/bench.json, or BENCH_JSON). Reported, never asserted:
+// machines are noisy. BENCH_ROUNDS (default 5; 3 for the big cases) and
+// BENCH_CASES (e.g. "a,b,d") narrow a run.
+import { cpus } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadLibrary } from '../content/load.js';
+import { TOOL_VERSION } from '../version.js';
+import { editQuestion, writeBooklets, writeRoster, writeScaledLibrary } from './fixtures.js';
+import { measureCase, runOnce, type CaseResult, type CaseSpec } from './measure.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CONTENT = join(ROOT, 'content');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const BIG_ROUNDS = Math.min(ROUNDS, 3);
+const ONLY = process.env.BENCH_CASES?.split(',').map((c) => c.trim());
+const JSON_PATH = process.env.BENCH_JSON ?? join(ROOT, 'out', 'bench.json');
+
+/** The characters of text in the PDFs of a folder, as a reader extracts them. */
+async function textCharacters(dir: string): Promise<number> {
+  const { PDFParse } = await import('pdf-parse');
+  let chars = 0;
+  const walk = async (folder: string): Promise<void> => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.name.endsWith('.pdf')) {
+        const parser = new PDFParse({ data: readFileSync(path) });
+        chars += (await parser.getText()).pages.reduce((sum, page) => sum + page.text.length, 0);
+        await parser.destroy();
+      }
+    }
+  };
+  await walk(dir);
+  return chars;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'preppack-bench-'));
+const emptied = (dir: string) => () => rmSync(dir, { recursive: true, force: true });
+const { library } = loadLibrary(CONTENT);
+
+function buildCases(): CaseSpec[] {
+  const out = (name: string) => join(work, `out-${name}`);
+  const cases: CaseSpec[] = [];
+  cases.push({ id: 'a', title: 'build, bundled library, cold', args: ['build', '--content', CONTENT, '--out', out('a')], cwd: ROOT, rounds: ROUNDS, before: emptied(out('a')) });
+  const warm = (args: string[]) => (round: number) => {
+    if (round === 0) runOnce(args, ROOT);
+  };
+  const unchanged = ['build', '--content', CONTENT, '--out', out('b')];
+  cases.push({ id: 'b', title: 'build, nothing changed', args: unchanged, cwd: ROOT, rounds: ROUNDS, before: warm(unchanged) });
+
+  const edited = join(work, 'content-c');
+  cpSync(CONTENT, edited, { recursive: true });
+  const question = join(edited, 'questions', 'manager', readdirSync(join(edited, 'questions', 'manager')).sort()[0]!);
+  const editedArgs = ['build', '--content', edited, '--out', out('c')];
+  cases.push({
+    id: 'c',
+    title: 'build after editing one question',
+    args: editedArgs,
+    cwd: ROOT,
+    rounds: ROUNDS,
+    before: (round) => {
+      warm(editedArgs)(round);
+      editQuestion(question, round);
+    },
+  });
+
+  const booklets = writeBooklets(library, join(work, 'booklets'), 9, 29_000);
+  cases.push({ id: 'd', title: 'render 9 Markdown booklets (A5), one call', args: ['render', ...booklets.paths, '--paper', 'a5', '--out', out('d')], cwd: ROOT, rounds: ROUNDS, before: emptied(out('d')), chars: booklets.chars });
+
+  for (const times of [10, 30]) {
+    const scaled = join(work, `content-${times}x`);
+    writeScaledLibrary(CONTENT, scaled, times);
+    cases.push({ id: `e${times}`, title: `build, library ${times}× ours (${3 * times} levels), cold`, args: ['build', '--content', scaled, '--out', out(`e${times}`)], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out(`e${times}`)) });
+  }
+
+  const roster = join(work, 'roster.yaml');
+  writeRoster(library, roster, 20);
+  cases.push({ id: 'f', title: 'panel --roster, 20 candidates', args: ['panel', '--roster', roster, '--content', CONTENT, '--out', out('f')], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out('f')) });
+  return cases.filter((c) => !ONLY || ONLY.includes(c.id) || ONLY.includes(c.id[0]!));
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+function row(result: CaseResult): string[] {
+  const { wallMs, cpuMs, peakRssMb } = result;
+  const throughput = result.chars ? `${Math.round(result.chars / (wallMs.median / 1000) / 1000)} k chars/s` : '';
+  return [
+    result.id,
+    result.title,
+    String(result.runs.length),
+    `${seconds(wallMs.median)} (${seconds(wallMs.min)}–${seconds(wallMs.max)})`,
+    seconds(cpuMs.median),
+    `${Math.round(peakRssMb.median)} (max ${Math.round(peakRssMb.max)})`,
+    String(result.layouts),
+    `${result.pdfs} / ${result.pages}`,
+    throughput,
+  ];
+}
+
+function printTable(rows: string[][]): void {
+  const header = ['case', 'what', 'runs', 'wall s (min–max)', 'CPU s', 'peak RSS MB', 'layouts', 'PDFs / pages', 'text'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+try {
+  console.log(`preppack ${TOOL_VERSION} bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; every run a fresh process`);
+  const results: CaseResult[] = [];
+  for (const spec of buildCases()) {
+    process.stderr.write(`  ${spec.id}: ${spec.title}…\n`);
+    const result = measureCase(spec);
+    // Text throughput of a cold build: the characters a reader extracts from its PDFs.
+    if (result.chars === undefined && /^(a|e)/.test(spec.id)) result.chars = await textCharacters(spec.args[spec.args.indexOf('--out') + 1]!);
+    results.push(result);
+  }
+  printTable(results.map(row));
+  mkdirSync(dirname(JSON_PATH), { recursive: true });
+  writeFileSync(JSON_PATH, `${JSON.stringify({ tool: TOOL_VERSION, node: process.version, cpus: cpus().length, date: new Date().toISOString(), cases: results }, null, 2)}\n`);
+  console.log(`JSON: ${JSON_PATH}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
