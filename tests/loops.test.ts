@@ -163,6 +163,19 @@ describe('preppack panel', () => {
     expect(plan.squashed).toContain(squash('Not covered'));
   });
 
+  it('fits the plan of a large panel on one page, saying less of each question before leaving any out', async () => {
+    const out = join(scratchDir(), 'out');
+    const interviewers = ['Ana', 'Ben', 'Cai', 'Dee', 'Eli', 'Fay'];
+    const result = preppack(['panel', '--level', 'staff', '--candidate', 'Big Panel', '--interviewers', interviewers.join(','), '--questions-per-interviewer', '4', '--out', out]);
+    expect(result.code).toBe(0);
+    const plan = await readPdf(join(out, 'panels', 'big-panel', 'panel-plan.pdf'));
+    expect(plan.pages).toHaveLength(1);
+    const part = plan.pages[0]!.slice(plan.pages[0]!.indexOf('Questions by interviewer'));
+    for (const name of interviewers) expect(part).toContain(name);
+    // All 24 questions of the level are asked, and the plan names each.
+    for (let n = 1; n <= 24; n++) expect(part).toMatch(new RegExp(`\\bQ${n}\\b`));
+  });
+
   it.each([
     [['--level', 'manager', '--candidate', 'Alex', '--interviewers', 'Sam,sam'], 'two interviewers would share a sheet: Sam, sam'],
     [['--level', 'manager', '--candidate', 'Alex', '--interviewers', 'Sam,Kai', '--questions-per-interviewer', '10'], '2 interviewers × 10 questions need 20; level "manager" has 18'],
@@ -199,15 +212,16 @@ describe('preppack panel --roster', () => {
     }
   });
 
-  it('builds a roster of 20 candidates in one run', () => {
-    const rows = Array.from({ length: 20 }, (_, i) => `- candidate: Candidate ${i + 1}\n  level: ${['manager', 'director', 'staff'][i % 3]}\n  interviewers: [Sam, Kai, Ria]\n  date: 2026-12-${String((i % 28) + 1).padStart(2, '0')}\n`);
+  it('builds a roster of 20 candidates in one run, panels of three and four alike', () => {
+    const panels = ['[Sam, Kai, Ria]', '[Noor, Lena, Tom, Ada]'];
+    const rows = Array.from({ length: 20 }, (_, i) => `- candidate: Candidate ${i + 1}\n  level: ${['manager', 'director', 'staff'][i % 3]}\n  interviewers: ${panels[i % 2]}\n  date: 2026-12-${String((i % 28) + 1).padStart(2, '0')}\n  seed: ${i + 1}\n`);
     const roster = join(scratchDir(), 'loops.yaml');
     writeFileSync(roster, rows.join(''));
     const out = join(scratchDir(), 'out');
     const result = preppack(['panel', '--roster', roster, '--out', out]);
     expect(result.code).toBe(0);
     expect(readdirSync(join(out, 'panels'))).toHaveLength(20);
-    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^100 PDFs for 20 candidates, \d+ pages/);
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^110 PDFs for 20 candidates, \d+ pages/);
   }, 120_000);
 
   it.each([

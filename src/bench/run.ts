@@ -102,28 +102,33 @@ function row(result: CaseResult): string[] {
   ];
 }
 
-function printTable(rows: string[][]): void {
-  const header = ['case', 'what', 'runs', 'wall s (min–max)', 'CPU s', 'peak RSS MB', 'layouts', 'PDFs / pages', 'text'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  console.log(line(header));
-  for (const r of rows) console.log(line(r));
-}
+const HEADER = ['case', 'what', 'runs', 'wall s (min–max)', 'CPU s', 'peak RSS MB', 'layouts', 'PDFs / pages', 'text'];
+const WIDTHS = [4, 44, 4, 18, 5, 14, 7, 12, 14];
+const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(WIDTHS[i]!)).join('  ').trimEnd();
 
+const results: CaseResult[] = [];
+const failed: string[] = [];
 try {
   console.log(`preppack ${TOOL_VERSION} bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; every run a fresh process`);
-  const results: CaseResult[] = [];
+  console.log(line(HEADER));
   for (const spec of buildCases()) {
-    process.stderr.write(`  ${spec.id}: ${spec.title}…\n`);
-    const result = measureCase(spec);
-    // Text throughput of a cold build: the characters a reader extracts from its PDFs.
-    if (result.chars === undefined && /^(a|e)/.test(spec.id)) result.chars = await textCharacters(spec.args[spec.args.indexOf('--out') + 1]!);
-    results.push(result);
+    // A row as soon as its case is done; a failing case is reported and the rest still run.
+    try {
+      const result = measureCase(spec);
+      // Text throughput of a cold build: the characters a reader extracts from its PDFs.
+      if (result.chars === undefined && /^(a|e)/.test(spec.id)) result.chars = await textCharacters(spec.args[spec.args.indexOf('--out') + 1]!);
+      results.push(result);
+      console.log(line(row(result)));
+    } catch (caught) {
+      failed.push(spec.id);
+      console.log(line([spec.id, spec.title, '', 'FAILED']));
+      console.error((caught as Error).message);
+    }
   }
-  printTable(results.map(row));
   mkdirSync(dirname(JSON_PATH), { recursive: true });
   writeFileSync(JSON_PATH, `${JSON.stringify({ tool: TOOL_VERSION, node: process.version, cpus: cpus().length, date: new Date().toISOString(), cases: results }, null, 2)}\n`);
   console.log(`JSON: ${JSON_PATH}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+if (failed.length) process.exitCode = 1;

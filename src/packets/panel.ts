@@ -31,7 +31,16 @@ function common(library: Library, level: Level, edition: Edition, details: Panel
   };
 }
 
-export function panelPlanContext(library: Library, level: Level, edition: Edition, details: PanelDetails) {
+/**
+ * How much the plan says of each interviewer's questions, longest first: the
+ * plan tries each until one fits a page. `full`: focus line and question
+ * labels; `labels`: the labels without the focus line (the grid shows
+ * it); `short`: shorter labels; `numbers`: the question numbers only.
+ */
+export const PLAN_FORMS = ['full', 'labels', 'short', 'numbers'] as const;
+export type PlanForm = (typeof PLAN_FORMS)[number];
+
+export function panelPlanContext(library: Library, level: Level, edition: Edition, details: PanelDetails, form: PlanForm = 'full') {
   const seats = details.plan.seats;
   return {
     ...common(library, level, edition, details),
@@ -41,8 +50,9 @@ export function panelPlanContext(library: Library, level: Level, edition: Editio
     })),
     seats: seats.map((seat) => ({
       interviewer: seat.interviewer,
-      focus: competencyTitles(library, seat.focus).join(' · '),
-      questions: seat.questions.map((q) => ({ number: q.number, label: questionLabel(q.prompt, 70) })),
+      focus: form === 'full' ? competencyTitles(library, seat.focus).join(' · ') : '',
+      numbers: form === 'numbers' ? seat.questions.map((q) => `Q${q.number}`).join(', ') : '',
+      questions: form === 'numbers' ? [] : seat.questions.map((q) => ({ number: q.number, label: questionLabel(q.prompt, form === 'short' ? 44 : 70) })),
     })),
     uncovered: competencyTitles(library, details.plan.uncovered),
   };

@@ -8,7 +8,7 @@ import type { ContentFile } from '../content/read.js';
 import { writeFileAtomic } from '../fs/atomicWrite.js';
 import { defaultPerInterviewer, planPanel, type PanelPlan } from '../loops/panel.js';
 import { competencyTitles } from '../packets/common.js';
-import { debriefContext, panelPlanContext, type PanelDetails } from '../packets/panel.js';
+import { debriefContext, panelPlanContext, PLAN_FORMS, type PanelDetails } from '../packets/panel.js';
 import { error, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -95,25 +95,37 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
       for (const q of seat.questions) usageById.set(q.id, (usageById.get(q.id) ?? 0) + 1);
     }
     const details: PanelDetails = { candidate: panel.candidate, date: panel.date, plan };
-    for (const [document, context] of [
-      ['panel-plan', panelPlanContext(request.library, panel.level, edition, details)],
-      ['debrief', debriefContext(request.library, panel.level, edition, details)],
-    ] as const) {
-      const options: PacketOptions = { ...base, packet: document };
-      const markdown = request.templates.templates[document].render(context);
-      const { fitted } = await onOnePage(options, markdown, themeFor(request.templates.theme, document));
-      if (!fitted) {
-        const where = panel.origin ?? { path: panel.level.path, line: 1 };
-        throw new ProblemsError([error(where.path, where.line, `the ${document === 'debrief' ? 'debrief sheet' : 'panel plan'} for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
-      }
-      add(`${document}.pdf`, fitted.pdf.bytes, 1);
-    }
+    const where = panel.origin ?? { path: panel.level.path, line: 1 };
+    const plan1 = await planOnOnePage(request, base, details);
+    if (!plan1) throw new ProblemsError([error(where.path, where.line, `the panel plan for "${panel.candidate}" does not fit one page even at 8 pt with question numbers only: ${panel.interviewers.length} interviewers are too many for one page`)]);
+    add('panel-plan.pdf', plan1, 1);
+    const debriefMarkdown = request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details));
+    const debrief = await onOnePage({ ...base, packet: 'debrief' }, debriefMarkdown, themeFor(request.templates.theme, 'debrief'));
+    if (!debrief.fitted) throw new ProblemsError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
+    add('debrief.pdf', debrief.fitted.pdf.bytes, 1);
     if (plan.uncovered.length) uncovered.push({ candidate: panel.candidate, competencies: competencyTitles(request.library, plan.uncovered) });
     const counts = usage.get(panel.level.id) ?? new Map<number, number>();
     for (const q of plan.seats.flatMap((seat) => seat.questions)) counts.set(q.number, (counts.get(q.number) ?? 0) + 1);
     usage.set(panel.level.id, counts);
   }
   return { files, uncovered, usage };
+}
+
+/**
+ * The plan on one page: the fullest form of it that fits (labels and focus,
+ * then shorter labels, then question numbers), each form's search starting
+ * where the one before stopped.
+ */
+async function planOnOnePage(request: PanelRequest, base: Omit<PacketOptions, 'packet'>, details: PanelDetails): Promise<Buffer | undefined> {
+  const theme = themeFor(request.templates.theme, 'panel-plan');
+  let start = theme.fontSize;
+  for (const form of PLAN_FORMS) {
+    const markdown = request.templates.templates['panel-plan'].render(panelPlanContext(request.library, base.level, base.edition, details, form));
+    const { fitted, lastTried } = await onOnePage({ ...base, packet: 'panel-plan' }, markdown, theme, start);
+    if (fitted) return fitted.pdf.bytes;
+    start = Math.min(theme.fontSize, lastTried + 1);
+  }
+  return undefined;
 }
 
 /** Writes every file of a run; each atomically. */

@@ -4,7 +4,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsModule from 'handlebars';
 import { error, ProblemsError, type Problem } from '../problems.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
@@ -50,8 +51,19 @@ function pick(dir: string | undefined, name: string): string {
   return join(BUNDLED_TEMPLATES, name);
 }
 
-function helpers(): typeof Handlebars {
-  const env = Handlebars.create();
+type Handlebars = typeof HandlebarsModule;
+
+/**
+ * Handlebars with preppack's helpers, loaded when a template is first
+ * rendered: a build whose every file is unchanged renders none.
+ */
+let environment: Handlebars | undefined;
+function handlebars(): Handlebars {
+  environment ??= helpers((createRequire(import.meta.url)('handlebars') as Handlebars).create());
+  return environment;
+}
+
+function helpers(env: Handlebars): Handlebars {
   // Plain text into Markdown, and into a directive argument: `|` separates arguments.
   env.registerHelper('text', (value: unknown) => (value === undefined || value === null ? '' : escapeMarkdown(String(value)).replace(/\|/g, '\\|')));
   // Markdown (already written) as one directive argument: only `|` needs escaping.
@@ -112,25 +124,37 @@ function handlebarsLine(message: string): number {
   return Number(match?.[1] ?? match?.[2] ?? 1);
 }
 
-function compileTemplate(env: typeof Handlebars, path: string, source: string): Template | Problem[] {
-  const shown = displayPath(path);
-  const problems = directiveProblems(shown, source);
+/** A template's Handlebars syntax problems, or its compiled form. */
+function compile(path: string, source: string): ((context: object) => string) | Problem[] {
+  const env = handlebars();
   try {
     env.parse(source);
   } catch (caught) {
     const message = (caught as Error).message;
     // At the end of the file Handlebars names the last line; the mistake is the block left open.
     const open = /got 'EOF'/.test(message) ? unclosedBlock(source) : undefined;
-    if (open) problems.push(error(shown, open.line, `template syntax error: {{#${open.name}}} is never closed with {{/${open.name}}}`));
-    else problems.push(error(shown, handlebarsLine(message), `template syntax error: ${message.split('\n').at(-1)}`));
+    if (open) return [error(path, open.line, `template syntax error: {{#${open.name}}} is never closed with {{/${open.name}}}`)];
+    return [error(path, handlebarsLine(message), `template syntax error: ${message.split('\n').at(-1)}`)];
   }
-  if (problems.length) return problems;
   // strict: a field the context lacks is an error, not an empty string.
-  const compiled = env.compile(source, { strict: true, noEscape: true });
+  return env.compile(source, { strict: true, noEscape: true });
+}
+
+/** A template checked for unknown directives now, compiled when first rendered. */
+function template(path: string, source: string): Template | Problem[] {
+  const shown = displayPath(path);
+  const problems = directiveProblems(shown, source);
+  if (problems.length) return problems;
+  let compiled: ((context: object) => string) | undefined;
   return {
     path: shown,
     source,
     render: (context) => {
+      if (!compiled) {
+        const result = compile(shown, source);
+        if (Array.isArray(result)) throw new ProblemsError(result);
+        compiled = result;
+      }
       try {
         return compiled(context);
       } catch (caught) {
@@ -158,7 +182,6 @@ function loadTheme(path: string): Theme | Problem {
 }
 
 export function loadTemplates(dir: string | undefined): TemplateSet {
-  const env = helpers();
   const problems: Problem[] = [];
   const templates = {} as Record<DocumentName, Template>;
   const sources: { path: string; text: string }[] = [];
@@ -166,7 +189,7 @@ export function loadTemplates(dir: string | undefined): TemplateSet {
     const path = pick(dir, `${packet}.md.hbs`);
     const source = readFileSync(path, 'utf8');
     sources.push({ path: `${packet}.md.hbs`, text: source });
-    const compiled = compileTemplate(env, path, source);
+    const compiled = template(path, source);
     if (Array.isArray(compiled)) problems.push(...compiled);
     else templates[packet] = compiled;
   }
