@@ -96,9 +96,9 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     }
     const details: PanelDetails = { candidate: panel.candidate, date: panel.date, plan };
     const where = panel.origin ?? { path: panel.level.path, line: 1 };
-    const plan1 = await planOnOnePage(request, base, details);
-    if (!plan1) throw new ProblemsError([error(where.path, where.line, `the panel plan for "${panel.candidate}" does not fit one page even at 8 pt with question numbers only: ${panel.interviewers.length} interviewers are too many for one page`)]);
-    add('panel-plan.pdf', plan1, 1);
+    const planBytes = await planOnOnePage(request, base, details);
+    if (!planBytes) throw new ProblemsError([error(where.path, where.line, `the panel plan for "${panel.candidate}" does not fit one page even at 8 pt with question numbers only: ${panel.interviewers.length} interviewers are too many for one page`)]);
+    add('panel-plan.pdf', planBytes, 1);
     const debriefMarkdown = request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details));
     const debrief = await onOnePage({ ...base, packet: 'debrief' }, debriefMarkdown, themeFor(request.templates.theme, 'debrief'));
     if (!debrief.fitted) throw new ProblemsError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);

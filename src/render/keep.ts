@@ -66,7 +66,8 @@ export function keepHeadingsWithText(nodes: readonly PdfNode[], kindOf: (node: P
     if (!next || !kind || kind.kind === 'large' || (kind.kind === 'text' && kind.lines > MOVABLE_LINES)) {
       // The next block flows: the headings move to the next page unless the
       // first lines of it fit below them (keepWithNext, patches/: same pass).
-      result.push(next ? withBreak({ ...group(headings), keepWithNext: true }) : headings.length === 1 ? headings[0]! : group(headings));
+      if (next) result.push(withBreak({ ...group(headings), keepWithNext: true }));
+      else result.push(...headings);
       continue;
     }
     index++;
