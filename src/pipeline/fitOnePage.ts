@@ -7,8 +7,8 @@ import { cheatsheetContext, type CueForm } from '../packets/cheatsheet.js';
 import { itemsOf } from '../packets/common.js';
 import { error, ProblemsError, type Problem } from '../problems.js';
 import { scaleTheme, type Theme } from '../render/theme.js';
-import type { TypesetPdf } from '../render/typeset.js';
-import { renderMarkdown, type PacketOptions, type PacketResult } from './packetDocument.js';
+import type { LaidOutDocument } from '../render/typeset.js';
+import { layOutMarkdown, type PacketOptions, type PacketResult } from './packetDocument.js';
 
 /** A one-page document never prints its text smaller than this. */
 export const MIN_CHEATSHEET_SIZE = 8;
@@ -26,8 +26,8 @@ const quarter = (size: number) => Math.floor(size / STEP + 1e-6) * STEP;
  * the size to try next, between the largest size known to fit and the
  * smallest known not to: a few layouts instead of a search over all sizes.
  */
-async function largestFitting(max: number, start: number, render: (size: number) => Promise<TypesetPdf>) {
-  let fitting: { size: number; pdf: TypesetPdf } | undefined;
+async function largestFitting(max: number, start: number, render: (size: number) => Promise<LaidOutDocument>) {
+  let fitting: { size: number; pdf: LaidOutDocument } | undefined;
   let tooBig = max + STEP;
   let size = start;
   for (;;) {
@@ -61,12 +61,16 @@ function tooMuch(library: Library, level: Level): Problem {
   return error(longest.path, longest.line, `${summary}: the longest part is ${longest.what} here (${longest.words} words); shorten it`);
 }
 
-/** Markdown on one page at the largest size that fits, starting the search at `start`; undefined if even the smallest does not. */
+/**
+ * Markdown on one page at the largest size that fits, starting the search at
+ * `start`; undefined if even the smallest does not. Each size is only laid
+ * out: the caller draws the one that fits.
+ */
 export async function onOnePage(options: PacketOptions, markdown: string, theme: Theme, start = theme.fontSize) {
   const tried: number[] = [];
   const fitted = await largestFitting(theme.fontSize, start, (size) => {
     tried.push(size);
-    return renderMarkdown(options, markdown, scaleTheme(theme, size / theme.fontSize));
+    return layOutMarkdown(options, markdown, scaleTheme(theme, size / theme.fontSize));
   });
   return { fitted, lastTried: tried.at(-1)! };
 }
@@ -82,7 +86,7 @@ export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promi
     if (markdown === previous) continue;
     previous = markdown;
     const { fitted, lastTried } = await onOnePage(options, markdown, theme, start);
-    if (fitted) return { kind: 'pdf', bytes: fitted.pdf.bytes, pages: 1, markdown, fontSize: fitted.size };
+    if (fitted) return { kind: 'pdf', bytes: await fitted.pdf.draw(), pages: 1, markdown, fontSize: fitted.size };
     start = Math.min(theme.fontSize, Math.max(MIN_CHEATSHEET_SIZE, lastTried + 1));
   }
   throw new ProblemsError([tooMuch(options.library, options.level)]);

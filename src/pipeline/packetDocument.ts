@@ -10,7 +10,7 @@ import { lexMarkdown } from '../render/markdown.js';
 import { directiveLine, type DocumentName, type TemplateSet } from '../render/templates.js';
 import type { Theme } from '../render/theme.js';
 import { RenderError } from '../render/toPdfmake.js';
-import { typeset, type TypesetPdf } from '../render/typeset.js';
+import { layOut, type LaidOutDocument, type TypesetPdf } from '../render/typeset.js';
 
 export const PACKET_TITLES: Record<DocumentName, string> = {
   booklet: 'Candidate prep booklet',
@@ -43,11 +43,12 @@ export function editionLine(edition: Edition): string {
   return [...(edition.date ? [`Edition: ${edition.date}`] : []), `Content version: ${edition.contentHash}`, `preppack ${edition.version}`].join(' · ');
 }
 
-export async function renderMarkdown(options: PacketOptions, markdown: string, theme: Theme): Promise<TypesetPdf> {
+/** A packet's Markdown laid out for its level, drawn when asked (fitOnePage keeps one of several sizes). */
+export async function layOutMarkdown(options: PacketOptions, markdown: string, theme: Theme): Promise<LaidOutDocument> {
   const template = options.templates.templates[options.packet];
   const title = PACKET_TITLES[options.packet];
   try {
-    return await typeset(lexMarkdown(markdown), theme, {
+    return await layOut(lexMarkdown(markdown), theme, {
       title: `${options.level.title}: ${title}`,
       subject: `${title} for ${options.level.title} interviews`,
       author: 'preppack',
@@ -61,4 +62,9 @@ export async function renderMarkdown(options: PacketOptions, markdown: string, t
     if (caught instanceof RenderError) throw new ProblemsError([error(template.path, directiveLine(template.source, caught.directive), caught.message)]);
     throw caught;
   }
+}
+
+export async function renderMarkdown(options: PacketOptions, markdown: string, theme: Theme): Promise<TypesetPdf> {
+  const { draw, ...laidOut } = await layOutMarkdown(options, markdown, theme);
+  return { ...laidOut, bytes: await draw() };
 }

@@ -102,7 +102,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     const debriefMarkdown = request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details));
     const debrief = await onOnePage({ ...base, packet: 'debrief' }, debriefMarkdown, themeFor(request.templates.theme, 'debrief'));
     if (!debrief.fitted) throw new ProblemsError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
-    add('debrief.pdf', debrief.fitted.pdf.bytes, 1);
+    add('debrief.pdf', await debrief.fitted.pdf.draw(), 1);
     if (plan.uncovered.length) uncovered.push({ candidate: panel.candidate, competencies: competencyTitles(request.library, plan.uncovered) });
     const counts = usage.get(panel.level.id) ?? new Map<number, number>();
     for (const q of plan.seats.flatMap((seat) => seat.questions)) counts.set(q.number, (counts.get(q.number) ?? 0) + 1);
@@ -122,7 +122,7 @@ async function planOnOnePage(request: PanelRequest, base: Omit<PacketOptions, 'p
   for (const form of PLAN_FORMS) {
     const markdown = request.templates.templates['panel-plan'].render(panelPlanContext(request.library, base.level, base.edition, details, form));
     const { fitted, lastTried } = await onOnePage({ ...base, packet: 'panel-plan' }, markdown, theme, start);
-    if (fitted) return fitted.pdf.bytes;
+    if (fitted) return fitted.pdf.draw();
     start = Math.min(theme.fontSize, lastTried + 1);
   }
   return undefined;

@@ -33,17 +33,30 @@ export interface RenderedPdf {
   pages: number;
 }
 
-export async function renderPdf(document: Record<string, unknown>): Promise<RenderedPdf> {
+/** A PDF document stream's bytes, once it is ended. */
+function bytesOf(stream: NodeJS.ReadableStream & { end: () => void }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+    stream.end();
+  });
+}
+
+export interface LaidOutPdf {
+  pages: number;
+  /** Draws the pages as laid out: the PDF's bytes. Once. */
+  draw: () => Promise<Buffer>;
+}
+
+/**
+ * The document laid out but not yet drawn (patches/: `layoutOnly`): its
+ * nodes know where they landed, and drawing (about 40 % of a render) is left
+ * until the document turns out to be the one to keep.
+ */
+export async function layoutPdf(document: Record<string, unknown>): Promise<LaidOutPdf> {
   configure();
-  let pages = 0;
-  const footer = document.footer as ((page: number, count: number) => unknown) | undefined;
-  const counted = {
-    ...document,
-    footer: (page: number, count: number) => {
-      pages = count;
-      return footer?.(page, count) ?? null;
-    },
-  };
-  const bytes = await pdfmake.createPdf(counted as never).getBuffer();
-  return { bytes: Buffer.from(bytes), pages };
+  const laidOut = (await pdfmake.createPdf(document as never, { layoutOnly: true } as never).getStream()) as unknown as { pages: number; draw: () => NodeJS.ReadableStream & { end: () => void } };
+  return { pages: laidOut.pages, draw: () => bytesOf(laidOut.draw()) };
 }
