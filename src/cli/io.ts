@@ -1,5 +1,5 @@
 // What commands print, and the exit codes they end with.
-import { formatProblem, sortProblems, type Problem } from '../problems.js';
+import { formatProblem, ProblemsError, sortProblems, type Problem } from '../problems.js';
 
 export const EXIT_OK = 0;
 /** The content, a template or a build failed. */
@@ -12,6 +12,18 @@ export const err = (text: string) => process.stderr.write(`${text}\n`);
 
 export function printProblems(problems: readonly Problem[]): void {
   for (const problem of sortProblems(problems)) err(formatProblem(problem));
+}
+
+/**
+ * A command stopped by problems in the user's files: each as path:line:
+ * message, then what did not happen, and exit 1. Anything else is a bug and
+ * is thrown on.
+ */
+export function stoppedBy(caught: unknown, notDone: string): number {
+  if (!(caught instanceof ProblemsError)) throw caught;
+  printProblems(caught.problems);
+  err(`preppack: ${notDone}`);
+  return EXIT_FAILED;
 }
 
 /** A wrong command line: the message, and exit 2. */

@@ -5,10 +5,10 @@ import { findLevel, levelNames } from '../content/select.js';
 import { inPackOrder, pickQuestions } from '../loops/questionSet.js';
 import type { SheetDetails } from '../loops/sheet.js';
 import { build } from '../pipeline/build.js';
-import { hasErrors, ProblemsError } from '../problems.js';
+import { hasErrors } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { loadTemplates, PACKETS, type Packet } from '../render/templates.js';
-import { EXIT_FAILED, EXIT_OK, err, out, printProblems, UsageError } from '../cli/io.js';
+import { EXIT_FAILED, EXIT_OK, err, out, printProblems, stoppedBy, UsageError } from '../cli/io.js';
 import { kilobytes, printFiles } from '../cli/fileList.js';
 import { personSlug } from '../cli/names.js';
 import { dateProblem } from '../text/dates.js';
@@ -97,9 +97,6 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     out(`${count(result.files.length, 'PDF')}${reused ? ` (${reused} unchanged)` : ''}, ${count(pages, 'page')}, ${kilobytes(bytes)}; manifest ${result.manifestPath}`);
     return EXIT_OK;
   } catch (caught) {
-    if (!(caught instanceof ProblemsError)) throw caught;
-    printProblems(caught.problems);
-    err('preppack: nothing was built');
-    return EXIT_FAILED;
+    return stoppedBy(caught, 'nothing was built');
   }
 }

@@ -12,7 +12,7 @@ import type { Paper } from '../render/document.js';
 import { loadTemplates } from '../render/templates.js';
 import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
-import { EXIT_FAILED, EXIT_OK, err, out, printProblems, UsageError } from '../cli/io.js';
+import { EXIT_FAILED, EXIT_OK, err, out, printProblems, stoppedBy, UsageError } from '../cli/io.js';
 import { kilobytes, printFiles } from '../cli/fileList.js';
 import { personSlug } from '../cli/names.js';
 
@@ -88,9 +88,6 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
     out(`${count(result.files.length, 'PDF')} for ${count(panels.length, 'candidate')}, ${count(pages, 'page')}, ${kilobytes(bytes)}`);
     return EXIT_OK;
   } catch (caught) {
-    if (!(caught instanceof ProblemsError)) throw caught;
-    printProblems(caught.problems);
-    err('preppack: nothing was built');
-    return EXIT_FAILED;
+    return stoppedBy(caught, 'nothing was built');
   }
 }

@@ -8,7 +8,7 @@ import type { Paper } from '../render/document.js';
 import { loadTemplates } from '../render/templates.js';
 import { count } from '../text/plural.js';
 import { kilobytes, printFiles } from '../cli/fileList.js';
-import { EXIT_FAILED, EXIT_OK, err, out, printProblems } from '../cli/io.js';
+import { EXIT_OK, out, printProblems, stoppedBy } from '../cli/io.js';
 
 export interface RenderOptions {
   files: string[];
@@ -30,9 +30,6 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
     out(`${count(rendered.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}`);
     return EXIT_OK;
   } catch (caught) {
-    if (!(caught instanceof ProblemsError)) throw caught;
-    printProblems(caught.problems);
-    err('preppack: nothing was rendered');
-    return EXIT_FAILED;
+    return stoppedBy(caught, 'nothing was rendered');
   }
 }
