@@ -73,6 +73,8 @@ function buildCases(): CaseSpec[] {
   cases.push({ id: 'd', title: 'render 9 Markdown booklets (A5), one call', args: ['render', ...booklets.paths, '--paper', 'a5', '--out', out('d')], cwd: ROOT, rounds: ROUNDS, before: emptied(out('d')), chars: booklets.chars });
 
   for (const times of [10, 30]) {
+    // The big libraries take seconds to write: only for a run that measures them.
+    if (ONLY && !ONLY.includes(`e${times}`) && !ONLY.includes('e')) continue;
     const scaled = join(work, `content-${times}x`);
     writeScaledLibrary(CONTENT, scaled, times);
     cases.push({ id: `e${times}`, title: `build, library ${times}× ours (${3 * times} levels), cold`, args: ['build', '--content', scaled, '--out', out(`e${times}`)], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out(`e${times}`)) });
