@@ -6,8 +6,18 @@ import type * as Fontkit from 'fontkit';
 import { FONTS, type FontStyle } from './fonts.js';
 
 type Font = Fontkit.Font;
-// The same fontkit pdfkit uses (its CommonJS build), loaded once, not twice.
-const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+
+/** A font as pdfkit lays it out (patches/pdfkit+*.patch: `openSharedFont`). */
+interface SharedFont {
+  font: Font;
+  /** Width in points of a text on one line, shaped word by word as pdfkit does. */
+  widthOfString(text: string, size: number): number;
+}
+
+// The pdfkit that pdfmake draws with: its parsed fonts and its cache of
+// shaped words, so a word measured here is shaped once in a whole run.
+const requirePdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+const pdfkit = requirePdfmake('pdfkit') as { openSharedFont?: (path: string) => SharedFont };
 
 export interface TextStyle {
   font: string;
@@ -16,7 +26,7 @@ export interface TextStyle {
   italics?: boolean;
 }
 
-const opened = new Map<string, Font>();
+const opened = new Map<string, SharedFont>();
 
 function fontFile(style: TextStyle): string {
   const family = FONTS[style.font] ?? Object.values(FONTS)[0]!;
@@ -24,38 +34,22 @@ function fontFile(style: TextStyle): string {
   return family[key];
 }
 
-function font(style: TextStyle): Font {
+function shared(style: TextStyle): SharedFont {
   const path = fontFile(style);
   let loaded = opened.get(path);
   if (!loaded) {
-    loaded = fontkit.openSync(path) as Font;
+    if (typeof pdfkit.openSharedFont !== 'function') throw new Error("pdfkit is installed without preppack's patch (patches/pdfkit+*.patch): run `npx patch-package` in preppack's folder, or reinstall it");
+    loaded = pdfkit.openSharedFont(path);
     opened.set(path, loaded);
   }
   return loaded;
 }
 
-/** Widths of words already shaped, per font file, in font units. */
-const wordWidths = new Map<string, Map<string, number>>();
+const font = (style: TextStyle): Font => shared(style).font;
 
-/** The advance width of a text set on one line: shaped word by word (as pdfkit does), each word once. */
+/** The advance width of a text set on one line. */
 export function textWidth(text: string, style: TextStyle): number {
-  const path = fontFile(style);
-  const face = font(style);
-  let widths = wordWidths.get(path);
-  if (!widths) {
-    widths = new Map();
-    wordWidths.set(path, widths);
-  }
-  let units = 0;
-  for (const word of text.split(/(?<= )/)) {
-    let width = widths.get(word);
-    if (width === undefined) {
-      width = face.layout(word).advanceWidth;
-      widths.set(word, width);
-    }
-    units += width;
-  }
-  return (units / face.unitsPerEm) * style.fontSize;
+  return shared(style).widthOfString(text, style.fontSize);
 }
 
 /** About how many lines a text takes in a column of `width` points (word wrap wastes some of each line). */
