@@ -45,17 +45,17 @@ export function spread(values: readonly number[]): Spread {
   return { median, min: sorted[0]!, max: sorted.at(-1)! };
 }
 
-/** Runs `preppack ARGS` once in a fresh Node process; throws with its stderr if it fails. */
-export function runOnce(args: readonly string[], cwd: string): Run {
+/** Runs `preppack ARGS` (or another script's) once in a fresh Node process; throws with its stderr if it fails. */
+export function runOnce(args: readonly string[], cwd: string, script = BIN): Run {
   const dir = mkdtempSync(join(tmpdir(), 'preppack-probe-'));
   const probeFile = join(dir, 'probe.json');
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, PREPPACK_BENCH_PROBE: probeFile };
     delete env.SOURCE_DATE_EPOCH;
     const started = performance.now();
-    const result = spawnSync(process.execPath, ['--import', PROBE, BIN, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, ['--import', PROBE, script, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const wallMs = performance.now() - started;
-    if (result.status !== 0) throw new Error(`preppack ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
+    if (result.status !== 0) throw new Error(`${script === BIN ? 'preppack' : script} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
     const summary = /(\d+) PDFs?\b.*?(\d+) pages?/.exec(result.stdout.trim().split('\n').at(-1) ?? '');
     return { wallMs, ...(JSON.parse(readFileSync(probeFile, 'utf8')) as ProbeResult), pdfs: Number(summary?.[1] ?? 0), pages: Number(summary?.[2] ?? 0) };
   } finally {
@@ -69,21 +69,38 @@ export interface CaseSpec {
   args: readonly string[];
   cwd: string;
   rounds: number;
+  /** Cases of one group are measured in turn, round by round (measureInterleaved). */
+  group?: string;
+  /** The script to run instead of preppack (a peer's), with `args`. */
+  script?: string;
   /** Runs before each measured run, not timed (an edit, an emptied output folder). */
   before?: (round: number) => void;
   chars?: number;
 }
 
-export function measureCase(spec: CaseSpec): CaseResult {
-  const runs: Run[] = [];
-  for (let round = 0; round < spec.rounds; round++) {
-    spec.before?.(round);
-    runs.push(runOnce(spec.args, spec.cwd));
+/**
+ * Cases measured round by round in turn (a run of each, then the next round),
+ * so that a slow spell of a noisy machine falls on all of them alike: for
+ * cases that are compared with each other.
+ */
+export function measureInterleaved(specs: readonly CaseSpec[]): CaseResult[] {
+  const runs = specs.map((): Run[] => []);
+  const rounds = Math.max(...specs.map((spec) => spec.rounds));
+  for (let round = 0; round < rounds; round++) {
+    specs.forEach((spec, i) => {
+      if (round >= spec.rounds) return;
+      spec.before?.(round);
+      runs[i]!.push(runOnce(spec.args, spec.cwd, spec.script));
+    });
   }
+  return specs.map((spec, i) => summary(spec, runs[i]!));
+}
+
+function summary(spec: CaseSpec, runs: Run[]): CaseResult {
   return {
     id: spec.id,
     title: spec.title,
-    command: `preppack ${spec.args.join(' ')}`,
+    command: `${spec.script ? `node ${spec.script}` : 'preppack'} ${spec.args.join(' ')}`,
     runs,
     wallMs: spread(runs.map((r) => r.wallMs)),
     cpuMs: spread(runs.map((r) => r.cpuMs)),

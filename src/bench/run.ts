@@ -2,7 +2,8 @@
 // run in a fresh process, as medians with their spread. Prints a table and
 // writes JSON (out/bench.json, or BENCH_JSON). Reported, never asserted:
 // machines are noisy. BENCH_ROUNDS (default 5; 3 for the big cases) and
-// BENCH_CASES (e.g. "a,b,d") narrow a run.
+// BENCH_CASES (e.g. "a,b,d") narrow a run. The peers (p1, p2) are installed
+// on first use into out/bench-peers (BENCH_PEERS), from the npm registry.
 import { cpus } from 'node:os';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../content/load.js';
 import { TOOL_VERSION } from '../version.js';
 import { editQuestion, writeBooklets, writeRoster, writeScaledLibrary } from './fixtures.js';
-import { measureCase, runOnce, type CaseResult, type CaseSpec } from './measure.js';
+import { measureInterleaved, runOnce, type CaseResult, type CaseSpec } from './measure.js';
+import { installPeers } from './peers/install.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONTENT = join(ROOT, 'content');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const BIG_ROUNDS = Math.min(ROUNDS, 3);
 const ONLY = process.env.BENCH_CASES?.split(',').map((c) => c.trim());
+const PEERS_DIR = process.env.BENCH_PEERS ?? join(ROOT, 'out', 'bench-peers');
+const PEER_SCRIPT = fileURLToPath(new URL('./peers/run.js', import.meta.url));
 const JSON_PATH = process.env.BENCH_JSON ?? join(ROOT, 'out', 'bench.json');
 
 /** The characters of text in the PDFs of a folder, as a reader extracts them. */
@@ -42,6 +46,8 @@ async function textCharacters(dir: string): Promise<number> {
 const work = mkdtempSync(join(tmpdir(), 'preppack-bench-'));
 const emptied = (dir: string) => () => rmSync(dir, { recursive: true, force: true });
 const { library } = loadLibrary(CONTENT);
+
+let peerFailure: string | undefined;
 
 function buildCases(): CaseSpec[] {
   const out = (name: string) => join(work, `out-${name}`);
@@ -70,7 +76,20 @@ function buildCases(): CaseSpec[] {
   });
 
   const booklets = writeBooklets(library, join(work, 'booklets'), 9, 29_000);
-  cases.push({ id: 'd', title: 'render 9 Markdown booklets (A5), one call', args: ['render', ...booklets.paths, '--paper', 'a5', '--out', out('d')], cwd: ROOT, rounds: ROUNDS, before: emptied(out('d')), chars: booklets.chars });
+  cases.push({ id: 'd', title: 'render 9 Markdown booklets (A5), one call', args: ['render', ...booklets.paths, '--paper', 'a5', '--out', out('d')], cwd: ROOT, rounds: ROUNDS, before: emptied(out('d')), chars: booklets.chars, group: 'booklets' });
+  // The same booklets in the tools people would otherwise pick, side by side on this machine.
+  if (!ONLY || ONLY.some((c) => c.startsWith('p'))) {
+    let peers: string | undefined;
+    try {
+      peers = installPeers(PEERS_DIR);
+    } catch (caught) {
+      // No registry (offline): preppack's own cases still run.
+      peerFailure = (caught as Error).message;
+    }
+    for (const [id, peer, title] of [['p1', 'pdfmake', 'peer: plain pdfmake 0.3 + marked, 9 booklets'], ['p2', 'typst', 'peer: Typst (typst.ts 0.7), same 9 booklets']] as const) {
+      if (peers) cases.push({ id, title, script: PEER_SCRIPT, args: [peer, peers, out(id), ...booklets.paths], cwd: ROOT, rounds: ROUNDS, before: emptied(out(id)), chars: booklets.chars, group: 'booklets' });
+    }
+  }
 
   for (const times of [10, 30]) {
     // The big libraries take seconds to write: only for a run that measures them.
@@ -84,6 +103,17 @@ function buildCases(): CaseSpec[] {
   writeRoster(library, roster, 20);
   cases.push({ id: 'f', title: 'panel --roster, 20 candidates', args: ['panel', '--roster', roster, '--content', CONTENT, '--out', out('f')], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out('f')) });
   return cases.filter((c) => !ONLY || ONLY.includes(c.id) || ONLY.includes(c.id[0]!));
+}
+
+/** Consecutive cases of one `group` together, every other case alone. */
+function groups(cases: readonly CaseSpec[]): CaseSpec[][] {
+  const result: CaseSpec[][] = [];
+  for (const spec of cases) {
+    const last = result.at(-1);
+    if (spec.group && last?.[0]?.group === spec.group) last.push(spec);
+    else result.push([spec]);
+  }
+  return result;
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -113,19 +143,26 @@ const failed: string[] = [];
 try {
   console.log(`preppack ${TOOL_VERSION} bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; every run a fresh process`);
   console.log(line(HEADER));
-  for (const spec of buildCases()) {
-    // A row as soon as its case is done; a failing case is reported and the rest still run.
+  for (const group of groups(buildCases())) {
+    // Rows as soon as a case (or a group compared side by side) is done; a failing one is reported and the rest still run.
     try {
-      const result = measureCase(spec);
-      // Text throughput of a cold build: the characters a reader extracts from its PDFs.
-      if (result.chars === undefined && /^(a|e)/.test(spec.id)) result.chars = await textCharacters(spec.args[spec.args.indexOf('--out') + 1]!);
-      results.push(result);
-      console.log(line(row(result)));
+      for (const result of measureInterleaved(group)) {
+        // Text throughput of a cold build: the characters a reader extracts from its PDFs.
+        const spec = group.find((g) => g.id === result.id)!;
+        if (result.chars === undefined && /^(a|e)/.test(spec.id)) result.chars = await textCharacters(spec.args[spec.args.indexOf('--out') + 1]!);
+        results.push(result);
+        console.log(line(row(result)));
+      }
     } catch (caught) {
-      failed.push(spec.id);
-      console.log(line([spec.id, spec.title, '', 'FAILED']));
+      failed.push(...group.map((g) => g.id));
+      for (const spec of group) console.log(line([spec.id, spec.title, '', 'FAILED']));
       console.error((caught as Error).message);
     }
+  }
+  if (peerFailure) {
+    failed.push('p');
+    console.log(line(['p', 'peers', '', 'FAILED']));
+    console.error(peerFailure);
   }
   mkdirSync(dirname(JSON_PATH), { recursive: true });
   writeFileSync(JSON_PATH, `${JSON.stringify({ tool: TOOL_VERSION, node: process.version, cpus: cpus().length, date: new Date().toISOString(), cases: results }, null, 2)}\n`);

@@ -44,6 +44,11 @@ async function largestFitting(max: number, start: number, render: (size: number)
   }
 }
 
+/** The size at which text that runs `extent` pages at `size` would about fill one page, within the sizes tried. */
+function predictedSize(size: number, extent: number, max: number): number {
+  return Math.min(max, Math.max(MIN_CHEATSHEET_SIZE, Math.round(size * Math.sqrt(1 / Math.max(extent, 1e-3)) / STEP) * STEP));
+}
+
 /** Why a level's sheet cannot fit one page, pointing at the content that takes the most room. */
 function tooMuch(library: Library, level: Level): Problem {
   const items = itemsOf(library, level);
@@ -66,28 +71,47 @@ function tooMuch(library: Library, level: Level): Problem {
  * `start`; undefined if even the smallest does not. Each size is only laid
  * out: the caller draws the one that fits.
  */
-export async function onOnePage(options: PacketOptions, markdown: string, theme: Theme, start = theme.fontSize) {
-  const tried: number[] = [];
-  const fitted = await largestFitting(theme.fontSize, start, (size) => {
-    tried.push(size);
-    return layOutMarkdown(options, markdown, scaleTheme(theme, size / theme.fontSize));
+async function onOnePage(options: PacketOptions, markdown: string, theme: Theme, start: number) {
+  const tried: { size: number; extent: number }[] = [];
+  const fitted = await largestFitting(theme.fontSize, start, async (size) => {
+    const pdf = await layOutMarkdown(options, markdown, scaleTheme(theme, size / theme.fontSize));
+    tried.push({ size, extent: pdf.extent });
+    return pdf;
   });
   return { fitted, lastTried: tried.at(-1)! };
 }
 
-export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promise<PacketResult> {
-  const template = options.templates.templates.cheatsheet;
-  // Each shorter form starts where the longer one stopped: it needs about as much room.
+/** Each of `items` made into a form only when the one before did not fit. */
+export function* lazily<T>(items: readonly T[], make: (item: T) => string): Generator<string> {
+  for (const item of items) yield make(item);
+}
+
+/**
+ * The first of a document's forms (fullest first) that fits one page, at the
+ * largest size at which it does; undefined if none does. A form the same as
+ * the one before is not tried again. Each shorter form starts at the size the
+ * longer one's last layout predicts for it: its room shrinks about with its
+ * length.
+ */
+export async function firstFormOnOnePage(options: PacketOptions, theme: Theme, forms: Iterable<string>) {
   let start = theme.fontSize;
   let previous: string | undefined;
-  for (const cues of ['full', 'short', 'none'] satisfies CueForm[]) {
-    const markdown = template.render(cheatsheetContext(options.library, options.level, options.edition, cues));
-    // No cue to shorten (a level without questions): nothing new to try.
+  let last: { size: number; extent: number; length: number } | undefined;
+  for (const markdown of forms) {
     if (markdown === previous) continue;
     previous = markdown;
+    if (last) start = predictedSize(last.size, (last.extent * markdown.length) / last.length, theme.fontSize);
     const { fitted, lastTried } = await onOnePage(options, markdown, theme, start);
-    if (fitted) return { kind: 'pdf', bytes: await fitted.pdf.draw(), pages: 1, markdown, fontSize: fitted.size };
-    start = Math.min(theme.fontSize, Math.max(MIN_CHEATSHEET_SIZE, lastTried + 1));
+    if (fitted) return { ...fitted, markdown };
+    last = { ...lastTried, length: markdown.length };
   }
+  return undefined;
+}
+
+export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promise<PacketResult> {
+  const template = options.templates.templates.cheatsheet;
+  const forms = lazily(['full', 'short', 'none'] satisfies CueForm[], (cues) => template.render(cheatsheetContext(options.library, options.level, options.edition, cues)));
+  const fitted = await firstFormOnOnePage(options, theme, forms);
+  if (fitted) return { kind: 'pdf', bytes: await fitted.pdf.draw(), pages: 1, markdown: fitted.markdown, fontSize: fitted.size };
   throw new ProblemsError([tooMuch(options.library, options.level)]);
 }

@@ -15,7 +15,7 @@ import type { TemplateSet } from '../render/templates.js';
 import { themeFor } from '../render/theme.js';
 import { fileSlug } from '../text/slug.js';
 import { buildDate, edition as editionOf, levelFiles } from './edition.js';
-import { onOnePage } from './fitOnePage.js';
+import { firstFormOnOnePage, lazily } from './fitOnePage.js';
 import type { PacketOptions } from './packetDocument.js';
 import { renderPacket } from './renderPacket.js';
 
@@ -100,9 +100,9 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     if (!planBytes) throw new ProblemsError([error(where.path, where.line, `the panel plan for "${panel.candidate}" does not fit one page even at 8 pt with question numbers only: ${panel.interviewers.length} interviewers are too many for one page`)]);
     add('panel-plan.pdf', planBytes, 1);
     const debriefMarkdown = request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details));
-    const debrief = await onOnePage({ ...base, packet: 'debrief' }, debriefMarkdown, themeFor(request.templates.theme, 'debrief'));
-    if (!debrief.fitted) throw new ProblemsError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
-    add('debrief.pdf', await debrief.fitted.pdf.draw(), 1);
+    const debrief = await firstFormOnOnePage({ ...base, packet: 'debrief' }, themeFor(request.templates.theme, 'debrief'), [debriefMarkdown]);
+    if (!debrief) throw new ProblemsError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
+    add('debrief.pdf', await debrief.pdf.draw(), 1);
     if (plan.uncovered.length) uncovered.push({ candidate: panel.candidate, competencies: competencyTitles(request.library, plan.uncovered) });
     const counts = usage.get(panel.level.id) ?? new Map<number, number>();
     for (const q of plan.seats.flatMap((seat) => seat.questions)) counts.set(q.number, (counts.get(q.number) ?? 0) + 1);
@@ -113,19 +113,13 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
 
 /**
  * The plan on one page: the fullest form of it that fits (labels and focus,
- * then shorter labels, then question numbers), each form's search starting
- * where the one before stopped.
+ * then shorter labels, then question numbers).
  */
 async function planOnOnePage(request: PanelRequest, base: Omit<PacketOptions, 'packet'>, details: PanelDetails): Promise<Buffer | undefined> {
   const theme = themeFor(request.templates.theme, 'panel-plan');
-  let start = theme.fontSize;
-  for (const form of PLAN_FORMS) {
-    const markdown = request.templates.templates['panel-plan'].render(panelPlanContext(request.library, base.level, base.edition, details, form));
-    const { fitted, lastTried } = await onOnePage({ ...base, packet: 'panel-plan' }, markdown, theme, start);
-    if (fitted) return fitted.pdf.draw();
-    start = Math.min(theme.fontSize, lastTried + 1);
-  }
-  return undefined;
+  const forms = lazily(PLAN_FORMS, (form) => request.templates.templates['panel-plan'].render(panelPlanContext(request.library, base.level, base.edition, details, form)));
+  const fitted = await firstFormOnOnePage({ ...base, packet: 'panel-plan' }, theme, forms);
+  return fitted?.pdf.draw();
 }
 
 /** Writes every file of a run; each atomically. */

@@ -40,11 +40,23 @@ const LINE = /^::([a-z][a-z-]*)(?:[ \t]+([^\n]*))?[ \t]*(?:\n|$)/;
 const OPEN = /^:::([a-z][a-z-]*)[ \t]*([^\n]*)$/;
 const CLOSE = /^:::[ \t]*$/;
 
+/**
+ * Where a directive could start in the paragraph at the head of `src`, for
+ * marked to end the paragraph there. marked calls this at every paragraph
+ * with all the text still to read: looking only as far as the paragraph's
+ * end (its first blank line) keeps reading linear in the text.
+ */
+function startIn(src: string, pattern: RegExp): number | undefined {
+  const blank = src.indexOf('\n\n');
+  return pattern.exec(blank < 0 ? src : src.slice(0, blank))?.index;
+}
+
 export const lineDirective: TokenizerAndRendererExtension = {
   name: 'lineDirective',
   level: 'block',
-  start: (src) => /^::[a-z]/m.exec(src)?.index,
+  start: (src) => startIn(src, /^::[a-z]/m),
   tokenizer(src) {
+    if (!src.startsWith('::')) return undefined;
     const match = LINE.exec(src);
     if (!match) return undefined;
     return { type: 'lineDirective', raw: match[0], name: match[1]!, args: (match[2] ?? '').trim() } satisfies LineDirectiveToken;
@@ -54,25 +66,28 @@ export const lineDirective: TokenizerAndRendererExtension = {
 export const containerDirective: TokenizerAndRendererExtension = {
   name: 'containerDirective',
   level: 'block',
-  start: (src) => /^:::[a-z]/m.exec(src)?.index,
+  start: (src) => startIn(src, /^:::[a-z]/m),
   tokenizer(src) {
-    const lines = src.split('\n');
-    const open = OPEN.exec(lines[0] ?? '');
-    if (!open) return undefined;
-    // Containers nest: count openings until the matching close.
+    if (!src.startsWith(':::')) return undefined;
+    const firstEnd = src.indexOf('\n');
+    const open = OPEN.exec(firstEnd < 0 ? src : src.slice(0, firstEnd));
+    if (!open || firstEnd < 0) return undefined;
+    // Containers nest: count openings until the matching close, a line at a time.
     let depth = 0;
-    for (let index = 1; index < lines.length; index++) {
-      const line = lines[index]!;
+    for (let at = firstEnd + 1; at < src.length; ) {
+      const next = src.indexOf('\n', at);
+      const lineEnd = next < 0 ? src.length : next;
+      const line = src.slice(at, lineEnd);
       if (OPEN.test(line)) depth++;
       else if (CLOSE.test(line)) {
         if (depth === 0) {
-          const raw = lines.slice(0, index + 1).join('\n') + (index + 1 < lines.length ? '\n' : '');
-          const token: ContainerDirectiveToken = { type: 'containerDirective', raw, name: open[1]!, args: open[2]!.trim(), tokens: [] };
-          this.lexer.blockTokens(lines.slice(1, index).join('\n'), token.tokens);
+          const token: ContainerDirectiveToken = { type: 'containerDirective', raw: src.slice(0, next < 0 ? src.length : next + 1), name: open[1]!, args: open[2]!.trim(), tokens: [] };
+          this.lexer.blockTokens(at > firstEnd + 1 ? src.slice(firstEnd + 1, at - 1) : '', token.tokens);
           return token;
         }
         depth--;
       }
+      at = lineEnd + 1;
     }
     return undefined;
   },
