@@ -18,12 +18,20 @@ const contentOption = {
   requiresArg: true,
 } as const;
 
+const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (such as characters the font cannot print) as errors' } as const;
+
 /** A list option (`--level a,b` or `--level a --level b`): absent is undefined, given with no value is an error. */
 function listValues(name: string, values: readonly unknown[] | undefined): string[] | undefined {
   if (values === undefined) return undefined;
   const names = values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
   if (names.length === 0) throw new UsageError(`--${name} needs a value`);
   return names;
+}
+
+/** `--out ""` would write into the current folder: a folder must be named. */
+function outValue(value: string): string {
+  if (!value.trim()) throw new UsageError('--out needs a folder');
+  return value;
 }
 
 function paperValue(value: string | undefined, papers: readonly Paper[] = PAPERS): Paper {
@@ -80,6 +88,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .option('seed', { type: 'string', requiresArg: true, describe: 'the seed that picks the --questions set (default 1): the same seed, the same questions' })
           .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
           .option('force', { type: 'boolean', default: false, describe: 'render every PDF, even those whose inputs have not changed since the last build' })
+          .option('strict', strictOption)
           .example('$0 build', 'every packet for every level, into out/')
           .example('$0 build --level director --packet booklet,cheatsheet --paper a4', 'a director study guide on A4')
           .example('$0 build --level manager --packet scorecard --candidate "Alex Doe" --interviewer Sam --date 2026-12-01 --questions 6 --seed 7', "Sam's sheet for Alex Doe: six questions"),
@@ -92,7 +101,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           personal: personalValues(args),
         };
         const { buildCommand } = await import('./commands/build.js');
-        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: args.out, fillable: args.fillable, force: args.force });
+        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: outValue(args.out), fillable: args.fillable, force: args.force, strict: args.strict });
       },
     )
     .command(
@@ -125,7 +134,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         const options = {
           contentDir: args.content ?? defaultContentDir(),
           templatesDir: args.templates,
-          outDir: args.out,
+          outDir: outValue(args.out),
           paper: paperValue(args.paper),
           roster: args.roster,
           level: args.level,
@@ -149,12 +158,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .option('out', { type: 'string', requiresArg: true, default: 'out', describe: 'where to write the PDFs' })
           .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter, a4 or a5 [default: letter]' })
           .option('toc', { type: 'boolean', default: false, describe: 'start with a table of contents' })
+          .option('strict', strictOption)
           .option('templates', { type: 'string', requiresArg: true, describe: 'a folder with a theme.json to use instead of the bundled one' })
           .example('$0 render notes.md --paper a5', 'out/notes.pdf on A5')
           .example('$0 render guides/*.md --toc --out print', 'one PDF per guide, each with contents'),
       async (args) => {
         if (usageFailure) return;
-        const options = { files: (args.files ?? []).map(String), outDir: args.out, paper: paperValue(args.paper, [...PAPERS, 'a5']), toc: args.toc, templatesDir: args.templates };
+        const options = { files: (args.files ?? []).map(String), outDir: outValue(args.out), paper: paperValue(args.paper, [...PAPERS, 'a5']), toc: args.toc, templatesDir: args.templates, strict: args.strict };
         const { renderCommand } = await import('./commands/render.js');
         code = await renderCommand(options);
       },
@@ -162,11 +172,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .command(
       'check',
       'load and validate the whole content library; every problem as path:line: message',
-      (y) => y.option('content', contentOption).example('$0 check --content content', 'validate the library in ./content'),
+      (y) => y.option('content', contentOption).option('strict', strictOption).example('$0 check --content content', 'validate the library in ./content'),
       async (args) => {
         if (usageFailure) return;
         const { checkCommand } = await import('./commands/check.js');
-        code = checkCommand(args.content ?? defaultContentDir());
+        code = checkCommand(args.content ?? defaultContentDir(), args.strict);
       },
     )
     .command(

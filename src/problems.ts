@@ -6,6 +6,8 @@ export type Severity = 'error' | 'warning';
 export interface Problem {
   path: string;
   line: number;
+  /** Where in the line, when it is known (1-based). */
+  column?: number;
   message: string;
   severity: Severity;
 }
@@ -15,12 +17,16 @@ export const warning = (path: string, line: number, message: string): Problem =>
 
 export function formatProblem(problem: Problem): string {
   const tag = problem.severity === 'warning' ? 'warning: ' : '';
-  return `${problem.path}:${problem.line}: ${tag}${problem.message}`;
+  const column = problem.column ? `:${problem.column}` : '';
+  return `${problem.path}:${problem.line}${column}: ${tag}${problem.message}`;
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.message.localeCompare(b.message));
+  return [...problems].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message));
 }
+
+/** --strict: every warning counts as an error. */
+export const asErrors = (problems: readonly Problem[]): Problem[] => problems.map((p) => ({ ...p, severity: 'error' }));
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
 

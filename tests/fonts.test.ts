@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_FONT_RANGES } from '../src/render/coverage.js';
 import { readTree, ROOT } from './helpers.js';
 
 const FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'];
@@ -19,6 +20,13 @@ describe('the bundled fonts', () => {
 
   it('are there with their licence', () => {
     expect(readFileSync(join(ROOT, 'fonts', 'LICENSE-DejaVu.txt'), 'utf8')).toContain('Bitstream Vera');
+  });
+
+  it.each(FONTS)('%s has every code point of the ranges the glyph check takes as printable without opening a font', (name) => {
+    const font = fontkit.openSync(join(ROOT, 'fonts', name)) as fontkit.Font;
+    const missing: string[] = [];
+    for (const [from, to] of BUNDLED_FONT_RANGES) for (let code = from; code <= to; code++) if (!font.hasGlyphForCodePoint(code)) missing.push(code.toString(16));
+    expect(missing).toEqual([]);
   });
 
   it.each(FONTS)('%s has a glyph for every character of the content library and the templates', (name) => {

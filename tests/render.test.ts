@@ -202,7 +202,7 @@ describe('preppack render', () => {
     const file = write(join(dir, 'cjk.md'), '# Notes\n\nPlain text.\n\nA word in Japanese: 日本.\n');
     const result = preppack(['render', file, '--out', join(dir, 'out')]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`${file}:5: warning: the font has no glyph for "日" (U+65E5): it prints as an empty box`);
+    expect(result.stderr).toContain(`${file}:5:21: warning: the font (DejaVuSans) has no glyph for "日" (U+65E5): it prints as an empty box`);
     expect(result.stderr).toContain('"本" (U+672C)');
     expect((await readPdf(join(dir, 'out', 'cjk.pdf'))).squashed).toContain('Plaintext.');
   });

@@ -1,4 +1,5 @@
 // What commands print, and the exit codes they end with.
+import { FolderError } from '../fs/folders.js';
 import { formatProblem, ProblemsError, sortProblems, type Problem } from '../problems.js';
 
 export const EXIT_OK = 0;
@@ -15,13 +16,15 @@ export function printProblems(problems: readonly Problem[]): void {
 }
 
 /**
- * A command stopped by problems in the user's files: each as path:line:
- * message, then what did not happen, and exit 1. Anything else is a bug and
+ * A command stopped by problems in the user's files (each as path:line:
+ * message) or by an output folder it cannot make, then what did not happen,
+ * and exit 1. Anything else is a bug and
  * is thrown on.
  */
 export function stoppedBy(caught: unknown, notDone: string): number {
-  if (!(caught instanceof ProblemsError)) throw caught;
-  printProblems(caught.problems);
+  if (caught instanceof FolderError) err(`preppack: ${caught.message}`);
+  else if (caught instanceof ProblemsError) printProblems(caught.problems);
+  else throw caught;
   err(`preppack: ${notDone}`);
   return EXIT_FAILED;
 }

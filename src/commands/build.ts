@@ -5,8 +5,10 @@ import { findLevel, levelNames } from '../content/select.js';
 import { inPackOrder, pickQuestions } from '../loops/questionSet.js';
 import type { SheetDetails } from '../loops/sheet.js';
 import { build } from '../pipeline/build.js';
-import { hasErrors } from '../problems.js';
+import { unprintableContent } from '../content/glyphs.js';
+import { asErrors, hasErrors } from '../problems.js';
 import type { Paper } from '../render/document.js';
+import { folderProblem } from '../fs/folders.js';
 import { loadTemplates, PACKETS, type Packet } from '../render/templates.js';
 import { EXIT_FAILED, EXIT_OK, err, out, printProblems, stoppedBy, UsageError } from '../cli/io.js';
 import { kilobytes, printFiles } from '../cli/fileList.js';
@@ -27,6 +29,8 @@ export interface BuildOptions {
   fillable?: boolean;
   /** Render every file, whatever an earlier build left. */
   force?: boolean;
+  /** Characters the font lacks fail the build instead of a warning. */
+  strict?: boolean;
 }
 
 export interface PersonalOptions {
@@ -89,7 +93,17 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const sheet = options.personal ? personalSheet(options.personal, packets, levels, library) : undefined;
   const fileStem = options.personal?.candidate !== undefined ? personSlug('candidate name', options.personal.candidate) : undefined;
   try {
+    const outFolder = folderProblem(options.outDir);
+    if (outFolder) throw outFolder;
     const templates = loadTemplates(options.templatesDir);
+    // Characters the font lacks would print as empty boxes: said before anything renders, fatal with --strict.
+    const unprintable = unprintableContent(files, templates.theme.font);
+    if (options.strict && unprintable.length) {
+      printProblems(asErrors(unprintable));
+      err('preppack: nothing was built: the font cannot print these characters (--strict)');
+      return EXIT_FAILED;
+    }
+    printProblems(unprintable);
     const result = await build({ library, contentFiles: files, contentDir: options.contentDir, levels, packets, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable, force: options.force });
     for (const note of result.skipped) err(`preppack: ${note}`);
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes, reused: f.reused })));

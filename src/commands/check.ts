@@ -1,11 +1,15 @@
 // `preppack check`: load and validate the whole library, report every problem.
+import { unprintableContent } from '../content/glyphs.js';
 import { loadLibrary } from '../content/load.js';
-import { hasErrors } from '../problems.js';
+import { asErrors, hasErrors } from '../problems.js';
 import { EXIT_FAILED, EXIT_OK, out, printProblems } from '../cli/io.js';
+import { BUNDLED_FONT } from '../render/fonts.js';
 import { count } from '../text/plural.js';
 
-export function checkCommand(contentDir: string): number {
-  const { library, problems } = loadLibrary(contentDir);
+export function checkCommand(contentDir: string, strict = false): number {
+  const { library, problems: found, files } = loadLibrary(contentDir);
+  const all = [...found, ...unprintableContent(files, BUNDLED_FONT)];
+  const problems = strict ? asErrors(all) : all;
   printProblems(problems);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

@@ -3,7 +3,7 @@
 // file would be overwritten without --force.
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { decodeText } from '../content/parse.js';
+import { decodeText } from '../text/decode.js';
 import { readContentDir } from '../content/read.js';
 import { writeFileAtomic } from '../fs/atomicWrite.js';
 import { FORMAT_NAMES } from '../import/draft.js';

@@ -9,6 +9,7 @@ import { readRoster, panelShortage } from '../loops/roster.js';
 import { renderPanels, writePanels, type PanelSpec } from '../pipeline/panel.js';
 import { error, hasErrors, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
+import { folderProblem } from '../fs/folders.js';
 import { loadTemplates } from '../render/templates.js';
 import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
@@ -74,6 +75,8 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
   }
   try {
     const panels = options.roster ? panelsFromRoster(options.roster, library) : [panelFromOptions(options, library)];
+    const outFolder = folderProblem(options.outDir);
+    if (outFolder) throw outFolder;
     const templates = loadTemplates(options.templatesDir);
     const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable });
     writePanels(result);

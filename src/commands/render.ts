@@ -3,8 +3,9 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomicWrite.js';
 import { readMarkdownFiles, renderMarkdownFiles } from '../pipeline/markdownFiles.js';
-import { ProblemsError } from '../problems.js';
+import { asErrors, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
+import { folderProblem } from '../fs/folders.js';
 import { loadTemplates } from '../render/templates.js';
 import { count } from '../text/plural.js';
 import { kilobytes, printFiles } from '../cli/fileList.js';
@@ -16,14 +17,19 @@ export interface RenderOptions {
   paper: Paper;
   toc: boolean;
   templatesDir?: string;
+  /** Characters the font lacks fail the render instead of a warning. */
+  strict?: boolean;
 }
 
 export async function renderCommand(options: RenderOptions): Promise<number> {
   const { files, problems } = readMarkdownFiles(options.files);
   try {
     if (problems.length) throw new ProblemsError(problems);
+    const outFolder = folderProblem(options.outDir);
+    if (outFolder) throw outFolder;
     const { theme } = loadTemplates(options.templatesDir);
     const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc });
+    if (options.strict && warnings.length) throw new ProblemsError(asErrors(warnings));
     printProblems(warnings);
     for (const file of rendered) writeFileAtomic(join(options.outDir, file.name), file.bytes);
     const { pages, bytes } = printFiles(rendered.map((f) => ({ written: join(options.outDir, f.name), pages: f.pages, size: f.bytes.length })));

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { error, type Problem } from '../problems.js';
+import { decodeText } from '../text/decode.js';
 import { findMojibake } from '../text/mojibake.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { describeYamlError } from './yamlError.js';
@@ -26,21 +27,6 @@ export type ParsedFile =
   | { kind: 'question'; item?: Question; problems: Problem[] }
   | { kind: 'story'; item?: Story; problems: Problem[] }
   | { kind: 'competencies'; items: Competency[]; lines: Map<string, number>; problems: Problem[] };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lenientUtf8 = new TextDecoder('utf-8');
-
-/** Decodes UTF-8, or names the line holding the first byte that is not UTF-8. */
-export function decodeText(path: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
-  try {
-    const text = utf8.decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    return { text };
-  } catch {
-    const lines = lenientUtf8.decode(bytes).split('\n');
-    const line = lines.findIndex((l) => l.includes('\uFFFD')) + 1 || 1;
-    return { problem: error(path, line, 'the file is not valid UTF-8: save it as UTF-8') };
-  }
-}
 
 function mojibakeProblems(path: string, text: string): Problem[] {
   const problems: Problem[] = [];

@@ -6,11 +6,12 @@ import { basename, dirname, extname, resolve, sep } from 'node:path';
 import { error, ProblemsError, warning, type Problem } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
-import { missingCharacters } from '../render/measure.js';
+import { unprintableChars, unprintableMessage } from '../render/coverage.js';
 import { themeFor, type Theme } from '../render/theme.js';
 import { imageSize } from '../render/imageSize.js';
 import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
 import { typeset } from '../render/typeset.js';
+import { decodeText } from '../text/decode.js';
 import { slugify } from '../text/slug.js';
 import { TOOL_VERSION } from '../version.js';
 import { FIXED_DATE } from './edition.js';
@@ -85,15 +86,11 @@ function titleOf(file: MarkdownFile): string {
   return heading?.replace(/[*_`\\]/g, '') ?? basename(file.path, extname(file.path));
 }
 
-/** A warning per character the house font cannot print, at its first line. */
+/** A warning per character the house font cannot print, where it first appears. */
 function unprintable(file: MarkdownFile, theme: Theme): Problem[] {
-  return missingCharacters(file.text, { font: theme.font, fontSize: 10 }).map((char) => {
-    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    return warning(file.path, lineOf(file.text, char), `the font has no glyph for "${char}" (${code}): it prints as an empty box`);
-  });
+  return unprintableChars(file.text, theme.font).map((found) => ({ ...warning(file.path, found.line, unprintableMessage(found, theme.font)), column: found.column }));
 }
 
-/** Every file as a PDF, or a ProblemsError naming each file and line that cannot render. */
 export async function renderMarkdownFiles(files: readonly MarkdownFile[], options: { theme: Theme; paper: Paper; toc: boolean }): Promise<{ rendered: RenderedFile[]; warnings: Problem[] }> {
   const names = outputNames(files.map((f) => f.path));
   const theme = themeFor(options.theme, 'render');
@@ -127,7 +124,9 @@ export function readMarkdownFiles(paths: readonly string[]): { files: MarkdownFi
   const problems: Problem[] = [];
   for (const path of paths) {
     try {
-      files.push({ path, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') });
+      const decoded = decodeText(path, readFileSync(path));
+      if ('problem' in decoded) problems.push(decoded.problem);
+      else files.push({ path, text: decoded.text });
     } catch (caught) {
       const code = (caught as NodeJS.ErrnoException).code;
       problems.push(error(path, 1, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a Markdown file' : `cannot read the file (${code})`));

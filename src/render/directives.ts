@@ -34,6 +34,8 @@ export interface ContainerDirectiveToken extends Tokens.Generic {
   name: string;
   args: string;
   tokens: Tokens.Generic[];
+  /** Opened and never closed: it holds the rest of the text, and rendering it is an error. */
+  unclosed?: boolean;
 }
 
 const LINE = /^::([a-z][a-z-]*)(?:[ \t]+([^\n]*))?[ \t]*(?:\n|$)/;
@@ -89,7 +91,8 @@ export const containerDirective: TokenizerAndRendererExtension = {
       }
       at = lineEnd + 1;
     }
-    return undefined;
+    // Never closed: the rest of the text, for the renderer to report at the opening line.
+    return { type: 'containerDirective', raw: src, name: open[1]!, args: open[2]!.trim(), tokens: [], unclosed: true } satisfies ContainerDirectiveToken;
   },
 };
 

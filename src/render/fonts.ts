@@ -15,3 +15,6 @@ export const FONTS: Record<string, Record<FontStyle, string>> = {
     bolditalics: join(FONTS_DIR, 'DejaVuSans-BoldOblique.ttf'),
   },
 };
+
+/** The family the bundled theme sets text in. */
+export const BUNDLED_FONT = 'DejaVuSans';

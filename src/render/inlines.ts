@@ -2,6 +2,7 @@
 // pieces for pdfmake, with HTML entities decoded and typographic quotes.
 import { Lexer, type Token } from 'marked';
 import { typographicQuotes } from '../text/typography.js';
+import { safeLink } from './links.js';
 import { decodeEntities } from './markdown.js';
 
 /** A pdfmake text piece: a string, or a string with its own style. */
@@ -42,8 +43,10 @@ function runs(tokens: readonly Token[] | undefined, fallback: string, style: Inl
       case 'br':
         flow.last = '\n';
         return ['\n'];
-      case 'link':
-        return runs(token.tokens, token.text, { ...style, link: token.href, decoration: 'underline' }, flow);
+      case 'link': {
+        const href = safeLink(token.href);
+        return runs(token.tokens, token.text, href ? { ...style, link: href, decoration: 'underline' } : style, flow);
+      }
       case 'checkbox':
         return [];
       case 'image':

@@ -78,13 +78,3 @@ export function ascent(style: TextStyle): number {
   const face = font(style);
   return (face.ascent / face.unitsPerEm) * style.fontSize;
 }
-
-/** The characters of a text the font has no glyph for (they would print as empty boxes), each once. */
-export function missingCharacters(text: string, style: TextStyle): string[] {
-  const face = font(style);
-  const missing = new Set<string>();
-  for (const char of text) {
-    if (char > '\u007f' && !/\s/u.test(char) && !face.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.add(char);
-  }
-  return [...missing];
-}

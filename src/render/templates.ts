@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type HandlebarsModule from 'handlebars';
 import { error, ProblemsError, type Problem } from '../problems.js';
+import { decodeText } from '../text/decode.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
+import { facesLacking, isBundledFont } from './coverage.js';
+import { FONTS } from './fonts.js';
 import { themeSchema, type Theme } from './theme.js';
 
 /** What `build` makes for a level. */
@@ -124,6 +127,18 @@ function handlebarsLine(message: string): number {
   return Number(match?.[1] ?? match?.[2] ?? 1);
 }
 
+/** A Handlebars error while rendering, in the template's terms, at the line it comes from. */
+function renderProblem(path: string, source: string, message: string): Problem {
+  const partial = /^The partial (\S+) could not be found/.exec(message);
+  if (partial) {
+    const line = source.split('\n').findIndex((text) => /\{\{~?>/.test(text) && text.includes(partial[1]!)) + 1 || 1;
+    return error(path, line, `template error: there is no partial "${partial[1]}" (templates cannot include other files)`);
+  }
+  const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
+  if (missing) return { ...error(path, Number(missing[2]), `template error: "${missing[1]}" is neither a field of this packet's data nor a helper`), column: Number(missing[3]) + 1 };
+  return error(path, handlebarsLine(message), `template error: ${message.split('\n')[0]}`);
+}
+
 /** A template's Handlebars syntax problems, or its compiled form. */
 function compile(path: string, source: string): ((context: object) => string) | Problem[] {
   const env = handlebars();
@@ -158,44 +173,84 @@ function template(path: string, source: string): Template | Problem[] {
       try {
         return compiled(context);
       } catch (caught) {
-        const message = (caught as Error).message;
-        throw new ProblemsError([error(shown, handlebarsLine(message), `template error: ${message.split('\n')[0]}`)]);
+        throw new ProblemsError([renderProblem(shown, source, (caught as Error).message)]);
       }
     },
   };
 }
 
-function loadTheme(path: string): Theme | Problem {
+/** The line of a JSON text where a field's key first appears, following its path; else 1. */
+function fieldLine(text: string, path: readonly PropertyKey[]): number {
+  let at = 0;
+  for (const key of path) {
+    if (typeof key !== 'string') continue;
+    const found = text.indexOf(JSON.stringify(key), at);
+    if (found < 0) break;
+    at = found;
+  }
+  return text.slice(0, at).split('\n').length;
+}
+
+function loadTheme(path: string, text: string): Theme | Problem {
   const shown = displayPath(path);
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(text);
   } catch (caught) {
     return error(shown, 1, `theme is not valid JSON: ${(caught as Error).message}`);
   }
   const result = themeSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    return error(shown, 1, `theme field "${issue.path.join('.')}": ${issue.message}`);
+    return error(shown, fieldLine(text, issue.path), `theme field "${issue.path.join('.')}": ${issue.message}`);
   }
-  return result.data;
+  const theme = result.data;
+  // What pdfmake would otherwise stop on in its own words, or print as nothing.
+  if (!isBundledFont(theme.font)) return error(shown, fieldLine(text, ['font']), `theme field "font": "${theme.font}" is not a bundled font; the fonts are ${Object.keys(FONTS).join(', ')}`);
+  const box = [...theme.tickBox].find((char) => facesLacking(char, theme.font).length > 0);
+  if (box) return error(shown, fieldLine(text, ['tickBox']), `theme field "tickBox": the font has no glyph for "${box}" (U+${box.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), so no tick box would print; use a character the font has, such as ☐`);
+  return theme;
+}
+
+/** A template file's text; a file that is not UTF-8 is a problem at its line. */
+function readTemplateFile(path: string, problems: Problem[]): string {
+  const decoded = decodeText(displayPath(path), readFileSync(path));
+  if ('problem' in decoded) {
+    problems.push(decoded.problem);
+    return '';
+  }
+  return decoded.text;
+}
+
+/** `--templates DIR` must be a folder: a mistyped one would quietly give the bundled look. */
+function templatesFolderProblem(dir: string): Problem | undefined {
+  try {
+    if (statSync(dir).isDirectory()) return undefined;
+    return error(dir, 1, 'not a folder: --templates names a folder of templates and theme.json');
+  } catch {
+    return error(dir, 1, 'no such folder: --templates names a folder of templates and theme.json');
+  }
 }
 
 export function loadTemplates(dir: string | undefined): TemplateSet {
+  const folder = dir === undefined ? undefined : templatesFolderProblem(dir);
+  if (folder) throw new ProblemsError([folder]);
   const problems: Problem[] = [];
   const templates = {} as Record<DocumentName, Template>;
   const sources: { path: string; text: string }[] = [];
   for (const packet of DOCUMENTS) {
     const path = pick(dir, `${packet}.md.hbs`);
-    const source = readFileSync(path, 'utf8');
+    const source = readTemplateFile(path, problems);
     sources.push({ path: `${packet}.md.hbs`, text: source });
     const compiled = template(path, source);
     if (Array.isArray(compiled)) problems.push(...compiled);
     else templates[packet] = compiled;
   }
   const themePath = pick(dir, 'theme.json');
-  sources.push({ path: 'theme.json', text: readFileSync(themePath, 'utf8') });
-  const theme = loadTheme(themePath);
+  const themeText = readTemplateFile(themePath, problems);
+  sources.push({ path: 'theme.json', text: themeText });
+  if (problems.length) throw new ProblemsError(problems);
+  const theme = loadTheme(themePath, themeText);
   if ('severity' in theme) problems.push(theme);
   if (problems.length) throw new ProblemsError(problems);
   return { templates, theme: theme as Theme, sources };

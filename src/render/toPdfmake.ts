@@ -335,6 +335,7 @@ function columnWidths(token: ContainerDirectiveToken, count: number, width: numb
 }
 
 function containerDirective(token: ContainerDirectiveToken, state: State): PdfNode {
+  if (token.unclosed) throw new RenderError(`":::${token.name}" is never closed: end it with a line ":::"`, token.raw.split('\n')[0]);
   switch (token.name) {
     case 'keep':
       // Kept on one page; one taller than a page flows on from a new page (patches/).

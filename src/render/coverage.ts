@@ -1,0 +1,95 @@
+// Which characters the bundled fonts can print. A character a font has no
+// glyph for prints as an empty box or nothing at all, so every stage that
+// takes text from a user says so instead (check, build, render, the theme).
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
+import { BUNDLED_FONT, FONTS, type FontStyle } from './fonts.js';
+
+/**
+ * Ranges every face of the bundled DejaVu Sans has whole (Latin, Greek,
+ * Cyrillic, punctuation, currency, arrows, boxes…; a test checks each code
+ * point against the font files): text within them is known to print without
+ * opening a font, so a build of Western text never loads fontkit for this.
+ */
+export const BUNDLED_FONT_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e], [0xa0, 0x2e9], [0x300, 0x34f], [0x38e, 0x3a1], [0x3a3, 0x525], [0x1e00, 0x1efb],
+  [0x2000, 0x2064], [0x20a0, 0x20b5], [0x2190, 0x2311], [0x2500, 0x269c],
+];
+
+const inBundledRanges = (code: number) => BUNDLED_FONT_RANGES.some(([from, to]) => code >= from && code <= to);
+
+// fontkit's CommonJS build (the one pdfkit loads), loaded only for a character outside those ranges.
+let fontkit: typeof Fontkit | undefined;
+
+const opened = new Map<string, Fontkit.Font>();
+
+/** Whether the font file has a glyph for a code point: a look-up in its character map, read only when first asked. */
+function hasGlyph(path: string, code: number): boolean {
+  let font = opened.get(path);
+  if (!font) {
+    fontkit ??= createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+    font = fontkit.openSync(path) as Fontkit.Font;
+    opened.set(path, font);
+  }
+  return font.hasGlyphForCodePoint(code);
+}
+
+/** Whether `family` is one of the bundled fonts. */
+export const isBundledFont = (family: string) => Object.hasOwn(FONTS, family);
+
+/** The faces of a font family that have no glyph for a character; none for white space and controls, which print nothing anyway. */
+export function facesLacking(char: string, family: string, styles: readonly FontStyle[] = ['normal', 'bold', 'italics', 'bolditalics']): FontStyle[] {
+  const code = char.codePointAt(0)!;
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0) || /\s/u.test(char)) return [];
+  if (family === BUNDLED_FONT && inBundledRanges(code)) return [];
+  const faces = FONTS[family] ?? Object.values(FONTS)[0]!;
+  return styles.filter((style) => !hasGlyph(faces[style], code));
+}
+
+/** A character the fonts lack, where it first appears in a text (1-based line and column). */
+export interface UnprintableChar {
+  char: string;
+  /** "U+4E2D" */
+  codePoint: string;
+  faces: FontStyle[];
+  line: number;
+  column: number;
+  /** How many times it appears in the text. */
+  count: number;
+}
+
+/** Every character of `text` some face of `family` cannot print, each once, at its first place. */
+export function unprintableChars(text: string, family: string): UnprintableChar[] {
+  const found = new Map<string, UnprintableChar>();
+  const checked = new Map<string, boolean>();
+  let line = 1;
+  let column = 0;
+  for (const char of text) {
+    if (char === '\n') {
+      line++;
+      column = 0;
+      continue;
+    }
+    column++;
+    if (char < '\u007f') continue;
+    const known = found.get(char);
+    if (known) {
+      known.count++;
+      continue;
+    }
+    if (checked.get(char) === false) continue;
+    const faces = facesLacking(char, family);
+    checked.set(char, faces.length > 0);
+    if (faces.length) found.set(char, { char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, faces, line, column, count: 1 });
+  }
+  return [...found.values()];
+}
+
+const FACE_NAMES: Record<FontStyle, string> = { normal: 'regular', bold: 'bold', italics: 'italic', bolditalics: 'bold italic' };
+
+/** What a user is told of such a character, at its line and column. */
+export function unprintableMessage(found: UnprintableChar, family: string): string {
+  const faces = found.faces.length === 4 ? 'the font' : `the font's ${found.faces.map((f) => FACE_NAMES[f]).join(', ')} face${found.faces.length > 1 ? 's' : ''}`;
+  const more = found.count > 1 ? ` (${found.count} times in this file)` : '';
+  return `${faces} (${family}) has no glyph for "${found.char}" (${found.codePoint})${more}: it prints as an empty box; use another character or a font that has it`;
+}
