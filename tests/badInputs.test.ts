@@ -1,13 +1,14 @@
 // The corpus of bad inputs (tests/bad-inputs/*.yaml, described in its
 // README): each case run in a scratch folder of its own, answered with its
 // exit code and message, no stack trace, and no earlier output touched.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { preppack, readTree, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
 
-type FileSpec = string | { base64: string } | { symlink: string } | { folder: true };
+type FileSpec = string | { base64: string } | { symlink: string } | { folder: true } | { fifo: true } | { bytes: number };
 
 interface BadInput {
   why: string;
@@ -44,6 +45,8 @@ function setUp(spec: BadInput): string {
     if (typeof file === 'string') writeFileSync(target, file);
     else if ('base64' in file) writeFileSync(target, Buffer.from(file.base64, 'base64'));
     else if ('symlink' in file) symlinkSync(file.symlink.replaceAll('{dir}', dir), target);
+    else if ('fifo' in file) execFileSync('mkfifo', [target]);
+    else if ('bytes' in file) writeFileSync(target, Buffer.alloc(file.bytes, 'a'));
     else mkdirSync(target, { recursive: true });
   }
   return dir;

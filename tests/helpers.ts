@@ -25,11 +25,16 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Longer than any command here takes, shorter than the test's own timeout. */
+const COMMAND_TIMEOUT_MS = 45_000;
+
 export function preppack(args: readonly string[], cwd = ROOT, env: Record<string, string> = {}): CliResult {
   const base: NodeJS.ProcessEnv = { ...process.env, PREPPACK_DEBUG: '' };
   delete base.SOURCE_DATE_EPOCH;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...base, ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  // A command that hangs (it read a pipe, say) fails its test instead of holding the run forever.
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...base, ...env }, timeout: COMMAND_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  const timedOut = result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `\n(test: preppack ${args.join(' ')} was stopped after ${COMMAND_TIMEOUT_MS / 1000} s)` : '';
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr + timedOut };
 }
 
 const scratch: string[] = [];

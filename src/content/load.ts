@@ -21,7 +21,7 @@ export function loadLibrary(contentDir: string): LoadedLibrary {
   if (listing.missingRoot) {
     return { library, files: [], problems: [error(contentDir, 1, 'no content folder here: pass --content DIR, or create it with `preppack import PAGE…`')] };
   }
-  const problems: Problem[] = listing.ignored.map((path) => warning(path, 1, 'not a content file (.md in levels/, questions/<level>/ or stories/<level>/): ignored'));
+  const problems: Problem[] = [...listing.problems, ...listing.ignored.map((path) => warning(path, 1, 'not a content file (.md in levels/, questions/<level>/ or stories/<level>/): ignored'))];
   for (const file of listing.files) {
     const parsed = parseContentFile(file);
     problems.push(...parsed.problems);

@@ -1,7 +1,11 @@
 // The only part of content loading that touches the disk: it finds the files
 // of a content folder and reads their bytes.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { error, type Problem } from '../problems.js';
+
+/** A content file is text a person wrote: larger than this, it is something else, and is not read. */
+export const MAX_CONTENT_FILE_BYTES = 4 * 1024 * 1024;
 
 export type FileKind = 'level' | 'question' | 'story' | 'competencies';
 
@@ -18,6 +22,8 @@ export interface ContentListing {
   files: ContentFile[];
   /** Files in the content folders that preppack does not read. */
   ignored: string[];
+  /** Entries that are not readable content files: links to nothing or outside the folder, folders, pipes, files too large. */
+  problems: Problem[];
   missingRoot: boolean;
 }
 
@@ -36,13 +42,48 @@ function markdownIn(dir: string, ignored: string[]): string[] {
   return names.filter((name) => name.endsWith('.md')).map((name) => join(dir, name));
 }
 
+/**
+ * The bytes of a content file, or why it is not read: checked before reading,
+ * so a pipe cannot block the run, a huge file is not read whole, and a link
+ * cannot bring in a file from outside the content folder.
+ */
+function readEntry(path: string, realRoot: string): { bytes: Buffer } | { problem: Problem } {
+  const refuse = (message: string) => ({ problem: error(path, 1, message) });
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (caught) {
+    const code = (caught as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return refuse('a link that leads back to itself: not read');
+    if (code === 'ENOENT' && lstatSync(path).isSymbolicLink()) return refuse('a link to a file that is not there: not read');
+    return refuse(`cannot read it (${code})`);
+  }
+  if (real !== realRoot && !real.startsWith(realRoot + sep)) return refuse('a link to a file outside the content folder: not read');
+  const stat = statSync(real);
+  if (stat.isDirectory()) return refuse('a folder, not a content file: not read');
+  if (!stat.isFile()) return refuse('not a regular file (a pipe, socket or device): not read');
+  if (stat.size > MAX_CONTENT_FILE_BYTES) return refuse(`${(stat.size / 1024 / 1024).toFixed(1)} MB: a content file is at most ${MAX_CONTENT_FILE_BYTES / 1024 / 1024} MB; not read`);
+  try {
+    return { bytes: readFileSync(real) };
+  } catch (caught) {
+    return refuse(`cannot read it (${(caught as NodeJS.ErrnoException).code})`);
+  }
+}
+
 export function readContentDir(root: string): ContentListing {
-  if (!isDir(root)) return { files: [], ignored: [], missingRoot: true };
+  if (!isDir(root)) return { files: [], ignored: [], problems: [], missingRoot: true };
   const files: ContentFile[] = [];
   const ignored: string[] = [];
+  const problems: Problem[] = [];
+  const realRoot = realpathSync(root);
+  const take = (kind: FileKind, path: string, folder?: string) => {
+    const read = readEntry(path, realRoot);
+    if ('problem' in read) problems.push(read.problem);
+    else files.push({ kind, path, ...(folder === undefined ? {} : { folder }), bytes: read.bytes });
+  };
   const competencies = join(root, 'competencies.yaml');
-  if (isDir(root) && statSafe(competencies)) files.push({ kind: 'competencies', path: competencies, bytes: readFileSync(competencies) });
-  for (const path of markdownIn(join(root, 'levels'), ignored)) files.push({ kind: 'level', path, bytes: readFileSync(path) });
+  if (exists(competencies)) take('competencies', competencies);
+  for (const path of markdownIn(join(root, 'levels'), ignored)) take('level', path);
   for (const kind of ['question', 'story'] as const) {
     const base = join(root, kind === 'question' ? 'questions' : 'stories');
     if (!isDir(base)) continue;
@@ -52,15 +93,17 @@ export function readContentDir(root: string): ContentListing {
         if (!folder.startsWith('.')) ignored.push(dir);
         continue;
       }
-      for (const path of markdownIn(dir, ignored)) files.push({ kind, path, folder, bytes: readFileSync(path) });
+      for (const path of markdownIn(dir, ignored)) take(kind, path, folder);
     }
   }
-  return { files, ignored, missingRoot: false };
+  return { files, ignored, problems, missingRoot: false };
 }
 
-function statSafe(path: string): boolean {
+/** Whether anything (a file, a folder, a link, even a broken one) has this name. */
+function exists(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    lstatSync(path);
+    return true;
   } catch {
     return false;
   }

@@ -6,13 +6,9 @@ import { keepWithText } from './keep.js';
 import type { Theme } from './theme.js';
 import { tokensToPdfmake, type DocumentSource, type PdfNode, type RenderedContent } from './toPdfmake.js';
 
-export type Paper = 'letter' | 'a4' | 'a5';
+import { PAPER_SIZES, type Paper } from './paper.js';
 
-export const PAPER_SIZES: Record<Paper, { name: string; width: number; height: number }> = {
-  letter: { name: 'LETTER', width: 612, height: 792 },
-  a4: { name: 'A4', width: 595.28, height: 841.89 },
-  a5: { name: 'A5', width: 419.53, height: 595.28 },
-};
+export { PAPER_SIZES, type Paper };
 
 export interface DocumentMeta {
   title: string;

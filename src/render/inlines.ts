@@ -1,6 +1,7 @@
 // Inline Markdown (emphasis, code, links…) into a flat run of styled text
 // pieces for pdfmake, with HTML entities decoded and typographic quotes.
 import { Lexer, type Token } from 'marked';
+import { breakLongWords } from '../text/breakable.js';
 import { typographicQuotes } from '../text/typography.js';
 import { safeLink } from './links.js';
 import { decodeEntities } from './markdown.js';
@@ -17,7 +18,7 @@ interface Flow {
 
 function runs(tokens: readonly Token[] | undefined, fallback: string, style: InlineStyle, flow: Flow): Inline[] {
   const piece = (raw: string, curly = true): Inline => {
-    const text = curly ? typographicQuotes(decodeEntities(raw), flow.last) : raw;
+    const text = breakLongWords(curly ? typographicQuotes(decodeEntities(raw), flow.last) : raw);
     if (text) flow.last = text.at(-1)!;
     return Object.keys(style).length ? { text, ...style } : text;
   };
@@ -36,7 +37,7 @@ function runs(tokens: readonly Token[] | undefined, fallback: string, style: Inl
       case 'del':
         return runs(token.tokens, token.text, { ...style, decoration: 'lineThrough' }, flow);
       case 'codespan': {
-        const text = decodeEntities(token.text);
+        const text = breakLongWords(decodeEntities(token.text));
         flow.last = text.at(-1) ?? flow.last;
         return [{ text, ...style, background: '#f0f2f5' }];
       }
@@ -77,5 +78,6 @@ export function inlineMarkdown(markdown: string): Inline[] {
 
 /** The plain text of pieces, e.g. for a bookmark or a measurement. */
 export function plainText(pieces: readonly Inline[]): string {
-  return pieces.map((p) => (typeof p === 'string' ? p : String(p.text))).join('');
+  // Without the break opportunities breakLongWords put in: a bookmark or a measurement wants the text as written.
+  return pieces.map((p) => (typeof p === 'string' ? p : String(p.text))).join('').replaceAll('\u200b', '');
 }

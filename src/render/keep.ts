@@ -105,3 +105,19 @@ const isBodyLeaf = (n: NodeInfo) => !n.stack && !n.columns && !n.table && !(type
 export function keepWithText(node: NodeInfo, nodes: NodeQueries): boolean {
   return Boolean(node.headlineLevel) && !nodes.getFollowingNodesOnPage().some((n) => isBodyLeaf(n) && !n.headlineLevel);
 }
+
+/**
+ * The fallback when a layout lost text (completeness.ts): nothing kept
+ * together, so a block or table row taller than a page flows on instead of
+ * vanishing. In place, on nodes not yet laid out.
+ */
+export function withoutKeeps(nodes: unknown): void {
+  if (Array.isArray(nodes)) for (const node of nodes) withoutKeeps(node);
+  else if (nodes && typeof nodes === 'object') {
+    const node = nodes as Record<string, unknown>;
+    delete node.unbreakable;
+    delete node.keepWithNext;
+    delete node.dontBreakRows;
+    for (const key in node) if (typeof node[key] === 'object') withoutKeeps(node[key]);
+  }
+}

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import pdfmake from 'pdfmake';
+import { bodyCharacters, laidOutCharacters, lostText, type LaidOutPage, type LostText } from './completeness.js';
 import { FONTS, FONTS_DIR } from './fonts.js';
 
 let configured = false;
@@ -48,6 +49,8 @@ export interface LaidOutPdf {
   pages: number;
   /** Draws the pages as laid out: the PDF's bytes. Once. */
   draw: () => Promise<Buffer>;
+  /** Text of the body that pdfmake did not place on any page (completeness.ts). */
+  lost?: LostText;
 }
 
 /**
@@ -57,6 +60,12 @@ export interface LaidOutPdf {
  */
 export async function layoutPdf(document: Record<string, unknown>): Promise<LaidOutPdf> {
   configure();
-  const laidOut = (await pdfmake.createPdf(document as never, { layoutOnly: true } as never).getStream()) as unknown as { pages: number; draw: () => NodeJS.ReadableStream & { end: () => void } };
-  return { pages: laidOut.pages, draw: () => bytesOf(laidOut.draw()) };
+  // Counted before pdfmake rewrites the nodes as it lays them out.
+  const body = bodyCharacters(document.content);
+  const laidOut = (await pdfmake.createPdf(document as never, { layoutOnly: true } as never).getStream()) as unknown as {
+    pages: number;
+    laidOutPages: LaidOutPage[];
+    draw: () => NodeJS.ReadableStream & { end: () => void };
+  };
+  return { pages: laidOut.pages, draw: () => bytesOf(laidOut.draw()), lost: lostText(body, laidOutCharacters(laidOut.laidOutPages)) };
 }

@@ -12,6 +12,7 @@ import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
 import { facesLacking, isBundledFont } from './coverage.js';
+import { PAPER_SIZES } from './paper.js';
 import { FONTS } from './fonts.js';
 import { themeSchema, type Theme } from './theme.js';
 
@@ -191,6 +192,18 @@ function fieldLine(text: string, path: readonly PropertyKey[]): number {
   return text.slice(0, at).split('\n').length;
 }
 
+/** Text needs at least this much room between the margins, on the smallest paper (A5). */
+const MIN_TEXT_AREA = 144;
+
+/** Margins [left, top, right, bottom] that leave too little room for text on A5, said in words. */
+function marginsProblem([left, top, right, bottom]: readonly number[]): string | undefined {
+  if ([left, top, right, bottom].some((m) => m! < 0)) return 'margins cannot be negative';
+  const { width, height } = PAPER_SIZES.a5;
+  if (left! + right! > width - MIN_TEXT_AREA) return `left and right (${left! + right!} pt together) leave less than ${MIN_TEXT_AREA} pt for text on A5; at most ${Math.floor(width - MIN_TEXT_AREA)} pt together`;
+  if (top! + bottom! > height - MIN_TEXT_AREA) return `top and bottom (${top! + bottom!} pt together) leave less than ${MIN_TEXT_AREA} pt for text on A5; at most ${Math.floor(height - MIN_TEXT_AREA)} pt together`;
+  return undefined;
+}
+
 function loadTheme(path: string, text: string): Theme | Problem {
   const shown = displayPath(path);
   let json: unknown;
@@ -207,6 +220,14 @@ function loadTheme(path: string, text: string): Theme | Problem {
   const theme = result.data;
   // What pdfmake would otherwise stop on in its own words, or print as nothing.
   if (!isBundledFont(theme.font)) return error(shown, fieldLine(text, ['font']), `theme field "font": "${theme.font}" is not a bundled font; the fonts are ${Object.keys(FONTS).join(', ')}`);
+  const margins: { path: string[]; margins: readonly number[] | undefined }[] = [
+    { path: ['pageMargins'], margins: theme.pageMargins },
+    ...Object.entries(theme.packets).map(([packet, overrides]) => ({ path: ['packets', packet, 'pageMargins'], margins: overrides.pageMargins })),
+  ];
+  for (const { path, margins: set } of margins) {
+    const room = set && marginsProblem(set);
+    if (room) return error(shown, fieldLine(text, path), `theme field "${path.join('.')}": ${room}`);
+  }
   const box = [...theme.tickBox].find((char) => facesLacking(char, theme.font).length > 0);
   if (box) return error(shown, fieldLine(text, ['tickBox']), `theme field "tickBox": the font has no glyph for "${box}" (U+${box.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), so no tick box would print; use a character the font has, such as ☐`);
   return theme;

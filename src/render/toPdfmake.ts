@@ -147,6 +147,9 @@ function heading(token: Tokens.Heading, state: State): PdfNode {
   return node;
 }
 
+/** A list item's text never gets narrower than this: deeper lists stop indenting. */
+const MIN_LIST_TEXT_WIDTH = 100;
+
 function list(token: Tokens.List, state: State): PdfNode {
   const theme = state.options.theme;
   const start = Number(token.start) || 1;
@@ -160,11 +163,13 @@ function list(token: Tokens.List, state: State): PdfNode {
       : ['listMarker', 10];
   const drop = Math.max(0, (styleOf(theme, markerStyle).fontSize - styleOf(theme, 'p').fontSize) * ASCENT);
   const lines: number[] = [];
+  // Lists nested so deep that one more indent would leave no room for text stop indenting.
+  const indents = state.width - markerWidth - 2 >= MIN_LIST_TEXT_WIDTH;
   const rows = token.items.map((item, index) => {
-    const content = narrower(state, markerWidth + 2, item.tokens);
-    lines.push(estimateLines(item.text, styleOf(theme, 'p'), state.width - markerWidth));
     const marker = task ? theme.tickBox : token.ordered ? `${start + index}.` : '•';
-    return markerRow([marker], markerStyle, markerWidth, content, drop);
+    lines.push(estimateLines(item.text, styleOf(theme, 'p'), state.width - markerWidth));
+    if (!indents) return { stack: [{ text: marker, style: markerStyle }, ...blocks(item.tokens, state)], margin: [0, 1, 0, 2] };
+    return markerRow([marker], markerStyle, markerWidth, narrower(state, markerWidth + 2, item.tokens), drop);
   });
   return withKind(state, { stack: rows, style: 'list' }, { kind: 'rows', lines });
 }

@@ -1,13 +1,16 @@
 // Markdown tokens → laid-out PDF: content, document, pdfmake. A document with
 // `::lines … fill` areas is laid out twice, the second time with each page's
 // spare space dealt out to its areas (fill.ts); only the layout kept is drawn.
+// A layout that lost text (completeness.ts) is done again with nothing kept
+// together; if even that loses text, the render fails rather than print less.
 import type { Token } from 'marked';
 import { buildDocument, PAPER_SIZES, renderContent, type DocumentContent, type DocumentMeta } from './document.js';
-import { endPages, extentAt, fillShares, marker, withMarkers } from './fill.js';
+import { endPages, extentAt, fillShares, marker, withMarkers, type Marked } from './fill.js';
 import { placeFields, type PlacedField } from './formFields.js';
-import { layoutPdf, type RenderedPdf } from './pdf.js';
+import { withoutKeeps } from './keep.js';
+import { layoutPdf, type LaidOutPdf, type RenderedPdf } from './pdf.js';
 import type { Theme } from './theme.js';
-import type { DocumentSource } from './toPdfmake.js';
+import { RenderError, type DocumentSource } from './toPdfmake.js';
 
 export interface TypesetPdf extends RenderedPdf {
   /** How far the content runs before any fill, in pages: 1.3 is a full page and 30 % of the next. */
@@ -21,28 +24,46 @@ export interface LaidOutDocument extends Omit<TypesetPdf, 'bytes'> {
   draw: () => Promise<Buffer>;
 }
 
+interface Layout {
+  content: DocumentContent;
+  marked: Marked;
+  pdf: LaidOutPdf;
+}
+
+/** The content (with `shares` of fill lines) laid out with a marker after each block; again without keeps if text was lost. */
+async function layOutWhole(tokens: readonly Token[], theme: Theme, meta: DocumentMeta, source: DocumentSource | undefined, shares?: readonly number[]): Promise<Layout> {
+  // pdfmake rewrites the nodes it lays out: every attempt starts from fresh ones.
+  const attempt = async (flowing: boolean): Promise<Layout> => {
+    const content = renderContent(tokens, theme, meta.paper, shares, source);
+    // A marker after every block where fill areas need to know each page's end; else one at the end, for the extent.
+    const end = marker();
+    const marked = content.fillAreas.length ? withMarkers(content.content) : { content: [...content.content, end], markers: [end] };
+    if (flowing) withoutKeeps(marked.content);
+    return { content, marked, pdf: await layoutPdf(buildDocument(content, marked.content, theme, meta)) };
+  };
+  const kept = await attempt(false);
+  if (!kept.pdf.lost) return kept;
+  const flowing = await attempt(true);
+  if (flowing.pdf.lost) {
+    const { count, sample } = flowing.pdf.lost;
+    throw new RenderError(`${count} characters of text could not be placed on the page (among them "${sample}"): a word, table or list too wide for its column?`);
+  }
+  return flowing;
+}
+
 export async function layOut(tokens: readonly Token[], theme: Theme, meta: DocumentMeta, source?: DocumentSource): Promise<LaidOutDocument> {
   const placed = (content: DocumentContent) => placeFields(content.formFields, PAPER_SIZES[meta.paper].height);
-  const first = renderContent(tokens, theme, meta.paper, undefined, source);
-  if (first.fillAreas.length === 0) {
-    const end = marker();
-    const laidOut = await layoutPdf(buildDocument(first, [...first.content, end], theme, meta));
-    return { ...laidOut, extent: extentAt(end) ?? laidOut.pages, fields: placed(first) };
-  }
+  const draft = await layOutWhole(tokens, theme, meta, source);
+  const extent = extentAt(draft.marked.markers.at(-1)!) ?? draft.pdf.pages;
+  const unfilled = { ...draft.pdf, extent, fields: placed(draft.content) };
+  if (draft.content.fillAreas.length === 0) return unfilled;
   // The first layout is measured, and drawn only if it is the one kept.
-  const measured = withMarkers(first.content);
-  const draft = await layoutPdf(buildDocument(first, measured.content, theme, meta));
-  const extent = extentAt(measured.markers.at(-1)!) ?? draft.pages;
-  const shares = fillShares(measured.markers, first.fillAreas, theme.writeLineGap);
-  const unfilled = { ...draft, extent, fields: placed(first) };
+  const shares = fillShares(draft.marked.markers, draft.content.fillAreas, theme.writeLineGap);
   if (shares.every((n) => n === 0)) return unfilled;
-
-  const filled = renderContent(tokens, theme, meta.paper, shares, source);
-  const check = withMarkers(filled.content);
-  const final = await layoutPdf(buildDocument(filled, check.content, theme, meta));
+  const filled = await layOutWhole(tokens, theme, meta, source, shares);
   // Filling never moves a block to another page; if it did, keep the first layout.
-  const same = endPages(check.markers).every((page, i) => page === endPages(measured.markers)[i]);
-  return same && final.pages === draft.pages ? { ...final, extent, fields: placed(filled) } : unfilled;
+  const same = endPages(filled.marked.markers).every((page, i) => page === endPages(draft.marked.markers)[i]);
+  return same && filled.pdf.pages === draft.pdf.pages ? { ...filled.pdf, extent, fields: placed(filled.content) } : unfilled;
 }
 
 /** Markdown tokens as a PDF. */
