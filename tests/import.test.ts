@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/content/load.js';
 import type { Library } from '../src/content/model.js';
 import { ALL_SEEDS, copyOf, preppack, readTree, ROOT, scratchDir, SEED, STACK_TRACE } from './helpers.js';
+import { interviewPack } from './pages.js';
 
 /** The seeds README's own table of the export's mojibake: an oracle independent of the importer. */
 function oracleRepair(text: string): string {
@@ -318,3 +319,27 @@ describe('pages of a known format for an unseen level', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('pages whose names have no Latin letters', () => {
+  it('refuses a role with no Latin letters, at its line, instead of writing levels/.md', () => {
+    const dir = scratchDir();
+    const page = join(dir, 'pack.txt');
+    writeFileSync(page, interviewPack('产品安全经理', 2));
+    const result = preppack(['import', page, '--content', join(dir, 'content')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${page}:5: the role "产品安全经理" has no Latin letters or digits to name its level and files by`);
+    expect(existsSync(join(dir, 'content'))).toBe(false);
+  });
+
+  it('names a question whose prompt has no Latin letters by its level and number, and check accepts what it wrote', () => {
+    const dir = scratchDir();
+    const page = join(dir, 'pack.txt');
+    writeFileSync(page, interviewPack('Product Security Manager', 2).replace(/^1\. How would you handle .*$/m, '1. 你会如何处理租户隔离？'));
+    const content = join(dir, 'content');
+    expect(preppack(['import', page, '--content', content]).code).toBe(0);
+    expect(existsSync(join(content, 'questions', 'manager', 'manager-01.md'))).toBe(true);
+    writeFileSync(join(content, 'competencies.yaml'), '- id: judgment\n  title: Judgment\n  description: Makes risk decisions.\n');
+    const check = preppack(['check', '--content', content]);
+    expect(check.stderr).not.toMatch(/manager-01\.md:\d+: (?!warning)/);
+  });
+});

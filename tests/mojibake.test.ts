@@ -23,6 +23,14 @@ describe('repairMojibake', () => {
     expect(findMojibake(clean)).toBeUndefined();
   });
 
+  it('leaves Thai text as written, and still repairs a misread letter among Latin ones', () => {
+    const thai = 'ภาษาไทย ความปลอดภัยของผลิตภัณฑ์ รฉ ภาพรวม';
+    expect(repairMojibake(thai)).toBe(thai);
+    expect(findMojibake(thai)).toBeUndefined();
+    expect(repairMojibake('Caf\u0E23\u0E09 au lait')).toBe('Café au lait');
+    expect(findMojibake('Caf\u0E23\u0E09')).toEqual({ line: 1, column: 4, sample: '\u0E23\u0E09' });
+  });
+
   it('finds leftover mojibake with its line and column', () => {
     expect(findMojibake('fine\nsays โ€œno')).toEqual({ line: 2, column: 6, sample: 'โ€' });
   });

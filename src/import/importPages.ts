@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { error, type Problem } from '../problems.js';
 import { PageError, type PageDraft } from './draft.js';
 import { parsePage } from './page.js';
+import { levelNameFromRole } from './levelName.js';
 import { planImport, type ImportPlan } from './plan.js';
 
 export interface PageInput {
@@ -16,7 +17,14 @@ export function importPages(pages: readonly PageInput[], contentDir: string, exi
   const drafts: PageDraft[] = [];
   for (const page of pages) {
     try {
-      drafts.push(parsePage(page.path, page.text));
+      const draft = parsePage(page.path, page.text);
+      // Files are named by Latin letters and digits: a role with none would make a level with no name.
+      if (!levelNameFromRole(draft.level.role).id) {
+        const line = page.text.split('\n').findIndex((text) => text.includes(draft.level.role)) + 1 || 1;
+        problems.push(error(page.path, line, `the role "${draft.level.role}" has no Latin letters or digits to name its level and files by: add a Latin name to the title (e.g. "… / Manager")`));
+        continue;
+      }
+      drafts.push(draft);
     } catch (caught) {
       if (!(caught instanceof PageError)) throw caught;
       problems.push(error(page.path, caught.line, caught.message));

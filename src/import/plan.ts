@@ -123,13 +123,14 @@ export function planImport(drafts: readonly PageDraft[], existing: ReadonlyMap<s
     mergePage(state, page, name, force);
 
     for (const question of page.questions) {
-      const id = `${levelId}-${pad(question.number)}-${shortSlug(question.prompt)}`;
+      // A prompt with no Latin letters names its file by level and number alone.
+      const id = [levelId, pad(question.number), shortSlug(question.prompt)].filter(Boolean).join('-');
       const path = `questions/${levelId}/${id}.md`;
       const text = renderQuestion(id, levelId, question, existingTags(path, existing.get(path)));
       files.push({ path, text, action: fileAction(existing.get(path), text, force) });
     }
     for (const story of page.stories) {
-      const id = `${levelId}-story-${story.number}-${shortSlug(story.title)}`;
+      const id = [levelId, 'story', String(story.number), shortSlug(story.title)].filter(Boolean).join('-');
       const path = `stories/${levelId}/${id}.md`;
       const text = renderStory(id, levelId, story, existingTags(path, existing.get(path)));
       files.push({ path, text, action: fileAction(existing.get(path), text, force) });

@@ -26,8 +26,25 @@ const MOJIBAKE_RUN = new RegExp(`[${escape(leadChars)}][${escape(continuationCha
 /** A cheap detector for text that still holds misread UTF-8 (used by `check`). */
 const LEFTOVER_MOJIBAKE = new RegExp(
   `[${escape(leadChars)}][${escape(continuationChars)}]|\u00E2\u20AC|\u00C3[\u0080-\u00BF]`,
-  'u',
+  'gu',
 );
+
+const isThai = (char: string | undefined) => char !== undefined && char >= '\u0e00' && char <= '\u0e7f';
+
+const THAI_WORDS = /[\u0e00-\u0e7f]{5,}/u;
+
+/**
+ * Whether a run that looks misread is: misread UTF-8 with a byte of
+ * cp1252's, or an island of two to four Thai letters in a line of other
+ * text. A line of Thai (it has Thai words of five letters or more) is left
+ * as written.
+ */
+function isMisread(run: string, text: string, index: number): boolean {
+  if (![...run].every(isThai)) return true;
+  if (isThai(text[index - 1]) || isThai(text[index + run.length])) return false;
+  const end = text.indexOf('\n', index);
+  return !THAI_WORDS.test(text.slice(text.lastIndexOf('\n', index) + 1, end < 0 ? text.length : end));
+}
 
 function expectedLength(lead: number): number {
   if (lead >= 0xf0) return 4;
@@ -52,7 +69,8 @@ function decodeRun(run: string): string | undefined {
 
 /** Repairs every misread UTF-8 sequence; text without mojibake is returned unchanged. */
 export function repairMojibake(text: string): string {
-  return text.replace(MOJIBAKE_RUN, (run) => {
+  return text.replace(MOJIBAKE_RUN, (run: string, index: number) => {
+    if (!isMisread(run, text, index)) return run;
     const lead = BYTE_OF_CHAR.get(run[0]!)!;
     const want = expectedLength(lead);
     // A run may have swallowed the first character of what follows; decode the
@@ -70,8 +88,9 @@ export function repairMojibake(text: string): string {
 export function findMojibake(text: string): { line: number; column: number; sample: string } | undefined {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const match = LEFTOVER_MOJIBAKE.exec(lines[i]!);
-    if (match) return { line: i + 1, column: match.index + 1, sample: match[0] };
+    for (const match of lines[i]!.matchAll(LEFTOVER_MOJIBAKE)) {
+      if (isMisread(match[0], lines[i]!, match.index)) return { line: i + 1, column: match.index + 1, sample: match[0] };
+    }
   }
   return undefined;
 }
