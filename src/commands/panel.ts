@@ -79,7 +79,7 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
     if (outFolder) throw outFolder;
     const templates = loadTemplates(options.templatesDir);
     const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable });
-    writePanels(result);
+    await writePanels(result, options.outDir);
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes.length })));
     for (const gap of result.uncovered) err(`preppack: ${gap.candidate}: no question of this panel covers ${gap.competencies.join(', ')}: too few questions or interviewers`);
     if (panels.length > 1) {

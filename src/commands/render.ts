@@ -1,7 +1,7 @@
 // `preppack render FILE.md…`: any Markdown in the house style, one PDF per
 // file, all in one process; nothing is written unless every file renders.
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomicWrite.js';
+import { underLock, writeStaged } from '../fs/stagedWrite.js';
 import { readMarkdownFiles, renderMarkdownFiles } from '../pipeline/markdownFiles.js';
 import { asErrors, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
@@ -31,7 +31,7 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
     const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc });
     if (options.strict && warnings.length) throw new ProblemsError(asErrors(warnings));
     printProblems(warnings);
-    for (const file of rendered) writeFileAtomic(join(options.outDir, file.name), file.bytes);
+    await underLock(options.outDir, async () => writeStaged(options.outDir, rendered.map((file) => ({ path: file.name, bytes: file.bytes }))));
     const { pages, bytes } = printFiles(rendered.map((f) => ({ written: join(options.outDir, f.name), pages: f.pages, size: f.bytes.length })));
     out(`${count(rendered.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}`);
     return EXIT_OK;

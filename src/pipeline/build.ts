@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Level, Library } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
-import { writeFileAtomic } from '../fs/atomicWrite.js';
+import { underLock, writeStaged } from '../fs/stagedWrite.js';
 import type { SheetDetails } from '../loops/sheet.js';
 import type { Paper } from '../render/document.js';
 import type { Packet, TemplateSet } from '../render/templates.js';
@@ -55,6 +55,11 @@ function options(request: BuildRequest, packet: Packet) {
 }
 
 export async function build(request: BuildRequest): Promise<BuildResult> {
+  // The folder's manifest is read and written by one run at a time.
+  return underLock(request.outDir, () => buildLocked(request));
+}
+
+async function buildLocked(request: BuildRequest): Promise<BuildResult> {
   const manifestPath = join(request.outDir, 'manifest.json');
   const previous = readManifest(manifestPath);
   // --force: nothing is reused, but the manifest still keeps the other files' entries.
@@ -93,7 +98,6 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       made.push(entry(result.bytes, result.pages, result.fontSize, false));
     }
   }
-  for (const { file, bytes } of made) if (!file.reused) writeFileAtomic(file.written, bytes);
   const thisRun = new Set(made.map(({ file }) => file.path));
   const manifest: Manifest = {
     tool: { name: 'preppack', version: TOOL_VERSION },
@@ -105,6 +109,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       ...made.map(({ file }) => ({ path: file.path, level: file.level, packet: file.packet, paper: file.paper, pages: file.pages, bytes: file.bytes, sha256: file.sha256, content: file.content, inputs: file.inputs })),
     ].sort((a, b) => a.path.localeCompare(b.path)),
   };
-  writeFileAtomic(manifestPath, manifestText(manifest));
+  // Every new file, then the manifest, as one change: a failure or a kill part-way leaves the old set or the new one.
+  writeStaged(request.outDir, made.filter(({ file }) => !file.reused).map(({ file, bytes }) => ({ path: file.path, bytes })), { path: 'manifest.json', bytes: manifestText(manifest) });
   return { files: made.map((r) => r.file), skipped, manifestPath };
 }

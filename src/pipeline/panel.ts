@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Level, Library } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
-import { writeFileAtomic } from '../fs/atomicWrite.js';
+import { underLock, writeStaged } from '../fs/stagedWrite.js';
 import { defaultPerInterviewer, planPanel, type PanelPlan } from '../loops/panel.js';
 import { competencyTitles } from '../packets/common.js';
 import { debriefContext, panelPlanContext, PLAN_FORMS, type PanelDetails } from '../packets/panel.js';
@@ -123,6 +123,6 @@ async function planOnOnePage(request: PanelRequest, base: Omit<PacketOptions, 'p
 }
 
 /** Writes every file of a run; each atomically. */
-export function writePanels(result: PanelResult): void {
-  for (const file of result.files) writeFileAtomic(file.written, file.bytes);
+export function writePanels(result: PanelResult, outDir: string): Promise<void> {
+  return underLock(outDir, async () => writeStaged(outDir, result.files.map((file) => ({ path: file.path, bytes: file.bytes }))));
 }

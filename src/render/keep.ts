@@ -107,17 +107,20 @@ export function keepWithText(node: NodeInfo, nodes: NodeQueries): boolean {
 }
 
 /**
- * The fallback when a layout lost text (completeness.ts): nothing kept
- * together, so a block or table row taller than a page flows on instead of
- * vanishing. In place, on nodes not yet laid out.
+ * The fallbacks when a layout lost text (completeness.ts), in place, on nodes
+ * not yet laid out. pdfmake drops a table row kept whole that is taller than
+ * a page: first, table rows may break ('rows'). If text is still lost,
+ * nothing is kept together ('all'), so whatever is too tall flows on.
  */
-export function withoutKeeps(nodes: unknown): void {
-  if (Array.isArray(nodes)) for (const node of nodes) withoutKeeps(node);
+export function withoutKeeps(nodes: unknown, which: 'rows' | 'all'): void {
+  if (Array.isArray(nodes)) for (const node of nodes) withoutKeeps(node, which);
   else if (nodes && typeof nodes === 'object') {
     const node = nodes as Record<string, unknown>;
-    delete node.unbreakable;
-    delete node.keepWithNext;
     delete node.dontBreakRows;
-    for (const key in node) if (typeof node[key] === 'object') withoutKeeps(node[key]);
+    if (which === 'all') {
+      delete node.unbreakable;
+      delete node.keepWithNext;
+    }
+    for (const key in node) if (typeof node[key] === 'object') withoutKeeps(node[key], which);
   }
 }

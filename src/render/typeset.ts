@@ -1,8 +1,9 @@
 // Markdown tokens → laid-out PDF: content, document, pdfmake. A document with
 // `::lines … fill` areas is laid out twice, the second time with each page's
 // spare space dealt out to its areas (fill.ts); only the layout kept is drawn.
-// A layout that lost text (completeness.ts) is done again with nothing kept
-// together; if even that loses text, the render fails rather than print less.
+// A layout that lost text (completeness.ts) is done again with table rows
+// free to break, then with nothing kept together; if even that loses text,
+// the render fails rather than print less.
 import type { Token } from 'marked';
 import { buildDocument, PAPER_SIZES, renderContent, type DocumentContent, type DocumentMeta } from './document.js';
 import { endPages, extentAt, fillShares, marker, withMarkers, type Marked } from './fill.js';
@@ -30,20 +31,22 @@ interface Layout {
   pdf: LaidOutPdf;
 }
 
-/** The content (with `shares` of fill lines) laid out with a marker after each block; again without keeps if text was lost. */
+/** The content (with `shares` of fill lines) laid out with its markers; again with fewer keeps if text was lost. */
 async function layOutWhole(tokens: readonly Token[], theme: Theme, meta: DocumentMeta, source: DocumentSource | undefined, shares?: readonly number[]): Promise<Layout> {
   // pdfmake rewrites the nodes it lays out: every attempt starts from fresh ones.
-  const attempt = async (flowing: boolean): Promise<Layout> => {
+  const attempt = async (flowing?: 'rows' | 'all'): Promise<Layout> => {
     const content = renderContent(tokens, theme, meta.paper, shares, source);
     // A marker after every block where fill areas need to know each page's end; else one at the end, for the extent.
     const end = marker();
     const marked = content.fillAreas.length ? withMarkers(content.content) : { content: [...content.content, end], markers: [end] };
-    if (flowing) withoutKeeps(marked.content);
+    if (flowing) withoutKeeps(marked.content, flowing);
     return { content, marked, pdf: await layoutPdf(buildDocument(content, marked.content, theme, meta)) };
   };
-  const kept = await attempt(false);
+  const kept = await attempt();
   if (!kept.pdf.lost) return kept;
-  const flowing = await attempt(true);
+  const rowsFlowing = await attempt('rows');
+  if (!rowsFlowing.pdf.lost) return rowsFlowing;
+  const flowing = await attempt('all');
   if (flowing.pdf.lost) {
     const { count, sample } = flowing.pdf.lost;
     throw new RenderError(`${count} characters of text could not be placed on the page (among them "${sample}"): a word, table or list too wide for its column?`);
