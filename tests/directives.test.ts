@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { containerDirective, lineDirective } from '../src/render/directives.js';
 import { lexMarkdown } from '../src/render/markdown.js';
 
-const start = (extension: TokenizerAndRendererExtension, src: string) => (extension.start as (src: string) => number | undefined)(src);
+const start = (extension: TokenizerAndRendererExtension, src: string) => (extension as { start: (src: string) => number | undefined }).start(src);
 
 describe('directive extensions', () => {
   it('look for a directive only as far as the end of the paragraph they are asked about', () => {
