@@ -45,6 +45,15 @@ describe('text that would not fit', () => {
     for (const page of layout.pages) for (const run of page.texts) expect(run.x + run.width).toBeLessThanOrEqual(page.width);
   });
 
+  it('a table of 30 columns: every header and cell, inside the page, in groups of columns led by the first', async () => {
+    const columns = Array.from({ length: 30 }, (_, i) => `Column${i}`);
+    const rows = [0, 1, 2].map((r) => columns.map((_, c) => `r${r}c${c}`));
+    const { text, layout } = await rendered(`# Wide\n\n| ${columns.join(' | ')} |\n|${' --- |'.repeat(30)}\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`);
+    for (const word of [...columns, ...rows.flat()]) expect(text).toContain(word);
+    expect(text).toContain('Columns2–10of30');
+    for (const page of layout.pages) for (const run of page.texts) expect(run.x + run.width).toBeLessThanOrEqual(page.width - 30);
+  });
+
   it('a 20,000-character token: laid out and whole', async () => {
     const token = 'ab'.repeat(10_000);
     const { text } = await rendered(`# Token\n\n${token}\n`);

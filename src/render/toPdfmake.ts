@@ -197,10 +197,45 @@ const gridLayout = (theme: Theme) => ({
 /** A cell of one mark (a tick box): nothing to read, something to tick. */
 const isMark = (text: string) => /^[^\p{L}\p{N}]{1,2}$/u.test(text.trim());
 
-function table(token: Tokens.Table, state: State): PdfNode {
+/** Cell padding and rules of a table column, in points, beside its text. */
+const COLUMN_PADDING = 10;
+
+/**
+ * A table whose headers side by side are wider than the column, as several
+ * tables of the columns that fit, each led by the first column (what each
+ * row is about), so that no column runs off the page.
+ */
+function splitTable(token: Tokens.Table, state: State, widths: readonly number[]): PdfNode | undefined {
+  const groups: number[][] = [];
+  for (let column = 1; column < token.header.length; column++) {
+    const group = groups.at(-1);
+    const used = group ? widths[0]! + group.reduce((sum, c) => sum + widths[c]!, 0) : Infinity;
+    if (group && used + widths[column]! <= state.width) group.push(column);
+    else groups.push([column]);
+  }
+  if (groups.length < 2) return undefined;
+  const part = (columns: number[]): Tokens.Table => ({
+    ...token,
+    header: [token.header[0]!, ...columns.map((c) => token.header[c]!)],
+    align: [token.align[0] ?? null, ...columns.map((c) => token.align[c] ?? null)],
+    rows: token.rows.map((row) => [row[0]!, ...columns.map((c) => row[c] ?? { text: '', tokens: [], header: false, align: null })]),
+  });
+  const total = token.header.length;
+  const note = (columns: number[]) => ({ text: `Columns ${columns[0]! + 1}–${columns.at(-1)! + 1} of ${total}`, italics: true, fontSize: styleOf(state.options.theme, 'p').fontSize * 0.85, margin: [0, 2, 0, 2] });
+  return { stack: groups.flatMap((columns) => [note(columns), table(part(columns), state, true)]) };
+}
+
+function table(token: Tokens.Table, state: State, split = false): PdfNode {
   const theme = state.options.theme;
-  // Header cells never wrap: a column is at least as wide as its header.
-  const header = token.header.map((cell) => ({ text: inlines(cell.tokens), style: 'tableHeader', noWrap: true }));
+  const headerStyle = styleOf(theme, 'tableHeader', { bold: true });
+  const headerWidths = token.header.map((cell) => textWidth(cell.text, headerStyle) + COLUMN_PADDING);
+  if (!split && headerWidths.reduce((sum, w) => sum + w, 0) > state.width) {
+    const parts = splitTable(token, state, headerWidths);
+    if (parts) return withKind(state, parts, { kind: 'large' });
+  }
+  // Header cells never wrap, so that a column is at least as wide as its header, unless even that is too wide.
+  const fits = headerWidths.reduce((sum, w) => sum + w, 0) <= state.width;
+  const header = token.header.map((cell) => ({ text: inlines(cell.tokens), style: 'tableHeader', noWrap: fits }));
   const rows = token.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens), alignment: isMark(cell.text) ? 'center' : undefined })));
   const columns = token.header.map((_, column) => column);
   const cellText = (row: readonly Tokens.TableCell[], column: number) => row[column]?.text.trim() ?? '';
