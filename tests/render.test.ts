@@ -193,7 +193,7 @@ describe('preppack render', () => {
     const missing = preppack(['render', join(dir, 'none.md'), dir, '--out', join(dir, 'out')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`${join(dir, 'none.md')}:1: no such file`);
-    expect(missing.stderr).toContain(`${dir}:1: is a folder, not a Markdown file`);
+    expect(missing.stderr).toContain(`${dir}:1: a folder, not a file: not read`);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 

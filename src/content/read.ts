@@ -2,10 +2,9 @@
 // of a content folder and reads their bytes.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { textFileProblem } from '../fs/textFile.js';
 import { error, type Problem } from '../problems.js';
 
-/** A content file is text a person wrote: larger than this, it is something else, and is not read. */
-export const MAX_CONTENT_FILE_BYTES = 4 * 1024 * 1024;
 
 export type FileKind = 'level' | 'question' | 'story' | 'competencies';
 
@@ -59,10 +58,8 @@ function readEntry(path: string, realRoot: string): { bytes: Buffer } | { proble
     return refuse(`cannot read it (${code})`);
   }
   if (real !== realRoot && !real.startsWith(realRoot + sep)) return refuse('a link to a file outside the content folder: not read');
-  const stat = statSync(real);
-  if (stat.isDirectory()) return refuse('a folder, not a content file: not read');
-  if (!stat.isFile()) return refuse('not a regular file (a pipe, socket or device): not read');
-  if (stat.size > MAX_CONTENT_FILE_BYTES) return refuse(`${(stat.size / 1024 / 1024).toFixed(1)} MB: a content file is at most ${MAX_CONTENT_FILE_BYTES / 1024 / 1024} MB; not read`);
+  const problem = textFileProblem(real);
+  if (problem) return refuse(problem);
   try {
     return { bytes: readFileSync(real) };
   } catch (caught) {

@@ -11,6 +11,7 @@ import { themeFor, type Theme } from '../render/theme.js';
 import { imageSize } from '../render/imageSize.js';
 import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
 import { typeset } from '../render/typeset.js';
+import { textFileProblem } from '../fs/textFile.js';
 import { decodeText } from '../text/decode.js';
 import { slugify } from '../text/slug.js';
 import { TOOL_VERSION } from '../version.js';
@@ -124,12 +125,17 @@ export function readMarkdownFiles(paths: readonly string[]): { files: MarkdownFi
   const problems: Problem[] = [];
   for (const path of paths) {
     try {
+      const refused = textFileProblem(path);
+      if (refused) {
+        problems.push(error(path, 1, refused));
+        continue;
+      }
       const decoded = decodeText(path, readFileSync(path));
       if ('problem' in decoded) problems.push(decoded.problem);
       else files.push({ path, text: decoded.text });
     } catch (caught) {
       const code = (caught as NodeJS.ErrnoException).code;
-      problems.push(error(path, 1, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a Markdown file' : `cannot read the file (${code})`));
+      problems.push(error(path, 1, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`));
     }
   }
   return { files, problems };

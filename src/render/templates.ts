@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type HandlebarsModule from 'handlebars';
 import { error, ProblemsError, type Problem } from '../problems.js';
+import { textFileProblem } from '../fs/textFile.js';
 import { decodeText } from '../text/decode.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
@@ -47,7 +48,9 @@ function pick(dir: string | undefined, name: string): string {
   if (dir) {
     const candidate = join(dir, name);
     try {
-      if (statSync(candidate).isFile()) return candidate;
+      // Anything of that name is the user's (a folder or a pipe is then refused by name, not passed over).
+      statSync(candidate);
+      return candidate;
     } catch {
       // not in the user's folder: fall back to the bundled file
     }
@@ -235,6 +238,11 @@ function loadTheme(path: string, text: string): Theme | Problem {
 
 /** A template file's text; a file that is not UTF-8 is a problem at its line. */
 function readTemplateFile(path: string, problems: Problem[]): string {
+  const refused = textFileProblem(path);
+  if (refused) {
+    problems.push(error(displayPath(path), 1, refused));
+    return '';
+  }
   const decoded = decodeText(displayPath(path), readFileSync(path));
   if ('problem' in decoded) {
     problems.push(decoded.problem);
