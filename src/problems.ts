@@ -12,8 +12,8 @@ export interface Problem {
   severity: Severity;
 }
 
-export const error = (path: string, line: number, message: string): Problem => ({ path, line, message, severity: 'error' });
-export const warning = (path: string, line: number, message: string): Problem => ({ path, line, message, severity: 'warning' });
+export const error = (path: string, line: number, message: string, column?: number): Problem => ({ path, line, ...(column ? { column } : {}), message, severity: 'error' });
+export const warning = (path: string, line: number, message: string, column?: number): Problem => ({ path, line, ...(column ? { column } : {}), message, severity: 'warning' });
 
 export function formatProblem(problem: Problem): string {
   const tag = problem.severity === 'warning' ? 'warning: ' : '';

@@ -24,17 +24,10 @@ function kindOf(path: string): 'folder' | 'other' | 'none' {
 
 /** Makes `path` and any folders above it that are missing; throws FolderError naming the one that cannot be. */
 export function ensureFolder(path: string): void {
+  const blocked = folderProblem(path);
+  if (blocked) throw blocked;
   const missing: string[] = [];
-  let at = resolve(path);
-  for (;;) {
-    const kind = kindOf(at);
-    if (kind === 'folder') break;
-    if (kind === 'other') throw new FolderError(at, `${at} is a file, not a folder: the output goes in a folder`);
-    missing.unshift(at);
-    const parent = dirname(at);
-    if (parent === at) break;
-    at = parent;
-  }
+  for (let at = resolve(path); kindOf(at) === 'none' && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
   for (const folder of missing) {
     try {
       mkdirSync(folder);

@@ -3,10 +3,10 @@
 // rendered before any is written.
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
-import { error, ProblemsError, warning, type Problem } from '../problems.js';
+import { error, ProblemsError, type Problem } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
-import { unprintableChars, unprintableMessage } from '../render/coverage.js';
+import { unprintableText } from '../content/glyphs.js';
 import { themeFor, type Theme } from '../render/theme.js';
 import { imageSize } from '../render/imageSize.js';
 import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
@@ -87,17 +87,12 @@ function titleOf(file: MarkdownFile): string {
   return heading?.replace(/[*_`\\]/g, '') ?? basename(file.path, extname(file.path));
 }
 
-/** A warning per character the house font cannot print, where it first appears. */
-function unprintable(file: MarkdownFile, theme: Theme): Problem[] {
-  return unprintableChars(file.text, theme.font).map((found) => ({ ...warning(file.path, found.line, unprintableMessage(found, theme.font)), column: found.column }));
-}
-
 export async function renderMarkdownFiles(files: readonly MarkdownFile[], options: { theme: Theme; paper: Paper; toc: boolean }): Promise<{ rendered: RenderedFile[]; warnings: Problem[] }> {
   const names = outputNames(files.map((f) => f.path));
   const theme = themeFor(options.theme, 'render');
   const rendered: RenderedFile[] = [];
   const problems: Problem[] = [];
-  const warnings = files.flatMap((file) => unprintable(file, theme));
+  const warnings = files.flatMap((file) => unprintableText(file.path, file.text, theme.font));
   for (const [index, file] of files.entries()) {
     const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${file.text}` : file.text;
     const source: DocumentSource = { autoIds: true, image: imagesOf(file) };

@@ -139,7 +139,7 @@ function renderProblem(path: string, source: string, message: string): Problem {
     return error(path, line, `template error: there is no partial "${partial[1]}" (templates cannot include other files)`);
   }
   const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
-  if (missing) return { ...error(path, Number(missing[2]), `template error: "${missing[1]}" is neither a field of this packet's data nor a helper`), column: Number(missing[3]) + 1 };
+  if (missing) return error(path, Number(missing[2]), `template error: "${missing[1]}" is neither a field of this packet's data nor a helper`, Number(missing[3]) + 1);
   return error(path, handlebarsLine(message), `template error: ${message.split('\n')[0]}`);
 }
 
