@@ -18,7 +18,7 @@ const contentOption = {
   requiresArg: true,
 } as const;
 
-const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (such as characters the font cannot print) as errors' } as const;
+const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (characters the font cannot print, images that cannot be shown) as errors' } as const;
 
 /** A list option (`--level a,b` or `--level a --level b`): absent is undefined, given with no value is an error. */
 function listValues(name: string, values: readonly unknown[] | undefined): string[] | undefined {

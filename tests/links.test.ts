@@ -3,10 +3,9 @@
 // that is not an absolute URL print as their text with no link behind it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { copyOf, preppack, ROOT, scratchDir } from './helpers.js';
-import { readPdf } from './pdf.js';
+import { linkTargets, readPdf } from './pdf.js';
 
 const LINKS = [
   '[the handbook](https://example.com/handbook)',
@@ -22,18 +21,6 @@ const LINKS = [
   '<javascript:alert(6)>',
   'and a bare https://example.net/bare link',
 ];
-
-/** Every link annotation's target in a PDF, as a viewer would open it. */
-async function linkTargets(path: string): Promise<string[]> {
-  const document = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
-  const targets: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    for (const annotation of (await (await document.getPage(n)).getAnnotations()) as { subtype: string; url?: string; unsafeUrl?: string }[]) {
-      if (annotation.subtype === 'Link' && (annotation.url || annotation.unsafeUrl)) targets.push(annotation.unsafeUrl ?? annotation.url!);
-    }
-  }
-  return targets;
-}
 
 const UNSAFE = /javascript|vbscript|file:|data:/i;
 

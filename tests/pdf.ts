@@ -2,6 +2,7 @@
 // bookmarks and page sizes, through pdf-parse.
 import { readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfReadBack {
   pages: string[];
@@ -41,4 +42,17 @@ export async function readPdf(path: string): Promise<PdfReadBack> {
   } finally {
     await parser.destroy();
   }
+}
+
+/** Every link annotation's target in a PDF, as a viewer would open it. */
+export async function linkTargets(path: string): Promise<string[]> {
+  const document = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+  const targets: string[] = [];
+  for (let n = 1; n <= document.numPages; n++) {
+    for (const annotation of (await (await document.getPage(n)).getAnnotations()) as { subtype: string; url?: string; unsafeUrl?: string }[]) {
+      if (annotation.subtype === 'Link' && (annotation.url || annotation.unsafeUrl)) targets.push(annotation.unsafeUrl ?? annotation.url!);
+    }
+  }
+  await document.destroy();
+  return targets;
 }

@@ -167,20 +167,26 @@ describe('preppack render', () => {
     ['on the web', '![x](https://example.com/x.png)', 'is not a file beside the Markdown'],
     ['not an image', '![x](notes.txt)', 'is not a PNG or JPEG file'],
     ['damaged', '![x](fake.png)', 'is damaged or not really a PNG file'],
-  ])('an image %s is an error naming file and line; nothing is written', (_, image, message) => {
+  ])('an image %s is a warning naming file and line, its description printed; an error with --strict', async (_, image, message) => {
     const root = scratchDir();
     write(join(root, 'outside.png'), PNG);
     const dir = join(root, 'doc');
     write(join(dir, 'notes.txt'), 'text');
     write(join(dir, 'fake.png'), 'not a picture at all');
     const good = write(join(dir, 'good.md'), '# Good\n');
-    const file = write(join(dir, 'pics.md'), `# Pictures\n\nText.\n\n${image}\n`);
+    const file = write(join(dir, 'pics.md'), `# Pictures\n\nText.\n\n${image}\n\nAfter it.\n`);
     const result = preppack(['render', good, file, '--out', join(root, 'out')]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${file}:5: the image`);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`${file}:5: warning: the image`);
     expect(result.stderr).toContain(message);
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(existsSync(join(root, 'out'))).toBe(false);
+    expect(result.stderr).toContain('its description is printed instead');
+    const text = (await readPdf(join(root, 'out', 'pics.pdf'))).squashed;
+    expect(text).toContain('[x]Afterit.');
+    const strict = preppack(['render', good, file, '--out', join(root, 'strict'), '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(`${file}:5: the image`);
+    expect(strict.stderr).not.toMatch(STACK_TRACE);
+    expect(existsSync(join(root, 'strict'))).toBe(false);
   });
 
   it('a directive error names file and line; a missing file or a folder is exit 1 with nothing written', () => {
@@ -205,5 +211,29 @@ describe('preppack render', () => {
     expect(result.stderr).toContain(`${file}:5:21: warning: the font (DejaVuSans) has no glyph for "日" (U+65E5): it prints as an empty box`);
     expect(result.stderr).toContain('"本" (U+672C)');
     expect((await readPdf(join(dir, 'out', 'cjk.pdf'))).squashed).toContain('Plaintext.');
+  });
+
+  it('says so of a character the font lacks written as a character reference, at its column', () => {
+    const dir = scratchDir();
+    const file = write(join(dir, 'refs.md'), '# Refs\n\nMalayalam &#3334; and &copy; and &#87654321;.\n');
+    const result = preppack(['render', file, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`${file}:3:11: warning: the font (DejaVuSans) has no glyph for "ആ" (U+0D06, written "&#3334;")`);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a file rendered after another that printed Ď (a D and a caron in the font) still reads back its every D', async () => {
+    const dir = scratchDir();
+    const first = write(join(dir, 'first.md'), '# First\n\n&Dcaron; Ď\n');
+    const second = write(join(dir, 'second.md'), '# Second\n\nDefined Deadline\n');
+    expect(preppack(['render', first, second, '--out', join(dir, 'out')]).code).toBe(0);
+    expect((await readPdf(join(dir, 'out', 'second.pdf'))).squashed).toContain('DefinedDeadline');
+  });
+
+  it('prints inline HTML and code spans as written, and opens a quote after = or *', async () => {
+    const dir = scratchDir();
+    const file = write(join(dir, 'as-written.md'), '# As written\n\nSee <a href="x">here</a>, `f&ouml;&ouml;` and &ouml;, *"quoted"* and title="this".\n');
+    expect(preppack(['render', file, '--out', join(dir, 'out')]).code).toBe(0);
+    expect((await readPdf(join(dir, 'out', 'as-written.pdf'))).squashed).toContain(squash('See <a href="x">here</a>, f&ouml;&ouml; and ö, “quoted” and title=“this”.'));
   });
 });

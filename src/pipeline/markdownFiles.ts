@@ -3,10 +3,10 @@
 // rendered before any is written.
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
-import { error, ProblemsError, type Problem } from '../problems.js';
+import { error, ProblemsError, warning, type Problem } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
-import { unprintableText } from '../content/glyphs.js';
+import { unprintableText } from '../render/coverage.js';
 import { themeFor, type Theme } from '../render/theme.js';
 import { imageSize } from '../render/imageSize.js';
 import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
@@ -54,24 +54,37 @@ export function outputNames(paths: readonly string[]): string[] {
 /** Pixels to points: images print at 96 pixels per inch, as on screen. */
 const POINTS_PER_PIXEL = 72 / 96;
 
-/** Images a file may show: PNG or JPEG files in its own folder or below. */
-function imagesOf(file: MarkdownFile): (href: string) => SourceImage {
+/** Why an image may not or cannot be shown, else the image: PNG or JPEG files in the Markdown's own folder or below. */
+function imageAt(folder: string, href: string): SourceImage | string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return `the image "${href}" is not a file beside the Markdown: only images in its folder are shown`;
+  let path: string;
+  try {
+    path = realpathSync(resolve(folder, decodeURI(href)));
+  } catch {
+    return `the image "${href}" is not there`;
+  }
+  if (path !== folder && !path.startsWith(folder + sep)) return `the image "${href}" is outside the Markdown file's folder`;
+  const type = IMAGE_TYPES[extname(path).toLowerCase()];
+  if (!type) return `the image "${href}" is not a PNG or JPEG file`;
+  const bytes = readFileSync(path);
+  const size = imageSize(bytes);
+  if (!size) return `the image "${href}" is damaged or not really a ${type === 'image/png' ? 'PNG' : 'JPEG'} file`;
+  return { url: `data:${type};base64,${bytes.toString('base64')}`, width: size.width * POINTS_PER_PIXEL, height: size.height * POINTS_PER_PIXEL };
+}
+
+/**
+ * The images a file shows; one that cannot be shown is a warning at its line
+ * (its description prints instead), so that any Markdown renders.
+ */
+function imagesOf(file: MarkdownFile, warnings: Map<string, Problem>): (href: string) => SourceImage | undefined {
   const folder = realpathSync(dirname(resolve(file.path)));
   return (href) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) throw new RenderError(`the image "${href}" is not a file beside the Markdown: only images in its folder are shown`, `](${href})`);
-    let path: string;
-    try {
-      path = realpathSync(resolve(folder, decodeURI(href)));
-    } catch {
-      throw new RenderError(`the image "${href}" is not there`, `](${href})`);
-    }
-    if (path !== folder && !path.startsWith(folder + sep)) throw new RenderError(`the image "${href}" is outside the Markdown file's folder`, `](${href})`);
-    const type = IMAGE_TYPES[extname(path).toLowerCase()];
-    if (!type) throw new RenderError(`the image "${href}" is not a PNG or JPEG file`, `](${href})`);
-    const bytes = readFileSync(path);
-    const size = imageSize(bytes);
-    if (!size) throw new RenderError(`the image "${href}" is damaged or not really a ${type === 'image/png' ? 'PNG' : 'JPEG'} file`, `](${href})`);
-    return { url: `data:${type};base64,${bytes.toString('base64')}`, width: size.width * POINTS_PER_PIXEL, height: size.height * POINTS_PER_PIXEL };
+    const found = imageAt(folder, href);
+    if (typeof found !== 'string') return found;
+    const line = lineOf(file.text, `](${href}`);
+    // A layout may run more than once: one warning per image all the same.
+    warnings.set(`${line}\0${found}`, warning(file.path, line, `${found}; its description is printed instead`));
+    return undefined;
   };
 }
 
@@ -83,8 +96,9 @@ function lineOf(text: string, piece: string | undefined): number {
 
 /** A document's title: its first level-1 heading, else its file name. */
 function titleOf(file: MarkdownFile): string {
-  const heading = /^#\s+(.+?)\s*(?:\{#[^}]*\})?\s*$/m.exec(file.text)?.[1];
-  return heading?.replace(/[*_`\\]/g, '') ?? basename(file.path, extname(file.path));
+  // `# Title`, `# Title #` or `# Title {#id}`, on one line.
+  const heading = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*(?:\{#[^}]*\})?[ \t]*$/m.exec(file.text)?.[1]?.replace(/[*_`\\]/g, '').trim();
+  return heading || basename(file.path, extname(file.path));
 }
 
 export async function renderMarkdownFiles(files: readonly MarkdownFile[], options: { theme: Theme; paper: Paper; toc: boolean }): Promise<{ rendered: RenderedFile[]; warnings: Problem[] }> {
@@ -92,10 +106,12 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
   const theme = themeFor(options.theme, 'render');
   const rendered: RenderedFile[] = [];
   const problems: Problem[] = [];
-  const warnings = files.flatMap((file) => unprintableText(file.path, file.text, theme.font));
+  const warnings: Problem[] = [];
   for (const [index, file] of files.entries()) {
+    warnings.push(...unprintableText(file.path, file.text, theme.font));
     const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${file.text}` : file.text;
-    const source: DocumentSource = { autoIds: true, image: imagesOf(file) };
+    const imageWarnings = new Map<string, Problem>();
+    const source: DocumentSource = { autoIds: true, image: imagesOf(file, imageWarnings) };
     const title = titleOf(file);
     try {
       const pdf = await typeset(
@@ -105,6 +121,7 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
         source,
       );
       rendered.push({ source: file.path, name: names[index]!, bytes: pdf.bytes, pages: pdf.pages });
+      warnings.push(...imageWarnings.values());
     } catch (caught) {
       if (!(caught instanceof RenderError)) throw caught;
       problems.push(error(file.path, lineOf(file.text, caught.directive), caught.message));

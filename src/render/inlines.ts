@@ -4,7 +4,7 @@ import { Lexer, type Token } from 'marked';
 import { breakLongWords } from '../text/breakable.js';
 import { typographicQuotes } from '../text/typography.js';
 import { safeLink } from './links.js';
-import { decodeEntities } from './markdown.js';
+import { decodeEntities } from '../text/entities.js';
 
 /** A pdfmake text piece: a string, or a string with its own style. */
 export type Inline = string | Record<string, unknown>;
@@ -37,7 +37,8 @@ function runs(tokens: readonly Token[] | undefined, fallback: string, style: Inl
       case 'del':
         return runs(token.tokens, token.text, { ...style, decoration: 'lineThrough' }, flow);
       case 'codespan': {
-        const text = breakLongWords(decodeEntities(token.text));
+        // Code prints as written: entities too (CommonMark).
+        const text = breakLongWords(token.text);
         flow.last = text.at(-1) ?? flow.last;
         return [{ text, ...style, background: '#f0f2f5' }];
       }
@@ -59,7 +60,8 @@ function runs(tokens: readonly Token[] | undefined, fallback: string, style: Inl
           flow.last = '\n';
           return ['\n'];
         }
-        return [piece(token.raw)];
+        // As written, quotes straight.
+        return [piece(decodeEntities(token.raw), false)];
       default:
         return [piece(token.raw)];
     }

@@ -2,7 +2,7 @@
 // page or writes an e-mail, nothing else. `javascript:`, `file:`, `data:`,
 // `vbscript:` and the rest (and links that are not absolute URLs) print as
 // their text, with no live link behind it.
-import { decodeEntities } from './markdown.js';
+import { decodeEntities } from '../text/entities.js';
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 

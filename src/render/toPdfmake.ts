@@ -6,7 +6,7 @@ import { splitArgs, type ContainerDirectiveToken, type LineDirectiveToken } from
 import { inlineMarkdown, inlines, plainText, type Inline } from './inlines.js';
 import { marker, type FillArea } from './fill.js';
 import { keepHeadingsWithText, type BlockKind } from './keep.js';
-import { decodeEntities } from './markdown.js';
+import { decodeEntities } from '../text/entities.js';
 import { fieldName, type FormField } from './formFields.js';
 import { ascent, estimateLines, glyphBox, textWidth } from './measure.js';
 import { slugify } from '../text/slug.js';
@@ -31,8 +31,8 @@ export interface RenderOptions {
 export interface DocumentSource {
   /** Every heading gets an id from its text: bookmarks and contents for any Markdown. */
   autoIds?: boolean;
-  /** An image by the link the Markdown gives; throws a RenderError when it may not or cannot be shown. */
-  image?: (href: string) => SourceImage;
+  /** An image by the link the Markdown gives; undefined when it may not or cannot be shown (the source says why), and its description prints instead. */
+  image?: (href: string) => SourceImage | undefined;
 }
 
 export interface SourceImage {
@@ -127,7 +127,8 @@ function heading(token: Tokens.Heading, state: State): PdfNode {
   const style = state.inCover ? [`h${token.depth}`, `cover${token.depth}`] : `h${token.depth}`;
   const pieces = inlineMarkdown(text);
   const node: PdfNode = withKind(state, { text: pieces, style, headlineLevel: token.depth }, { kind: 'heading' });
-  if (!id) return node;
+  // An empty heading (`##` alone) has no line to bookmark: pdfmake would fail on it.
+  if (!id || !plainText(pieces).trim()) return node;
   node.id = id;
   state.doc.ids.add(id);
   if (token.depth <= 2) {
@@ -413,7 +414,8 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
       return heading(token as Tokens.Heading, state);
     case 'paragraph': {
       const only = (token.tokens ?? []).filter((t) => !(t.type === 'text' && !t.raw.trim()));
-      if (only.length === 1 && only[0]!.type === 'image' && state.options.source?.image) return image(only[0] as Tokens.Image, state);
+      const shown = only.length === 1 && only[0]!.type === 'image' ? state.options.source?.image?.((only[0] as Tokens.Image).href) : undefined;
+      if (shown) return image(shown, state);
       const text = inlines(token.tokens, token.text);
       // Never one line of a paragraph alone at the foot or head of a page (patches/).
       return withKind(state, { text, style: 'p', orphans: 2, widows: 2 }, { kind: 'text', lines: textLines(state, text) });
@@ -448,8 +450,7 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
 }
 
 /** A paragraph that is one image: at its own size, shrunk to fit the column and most of a page. */
-function image(token: Tokens.Image, state: State): PdfNode {
-  const { url, width, height } = state.options.source!.image!(token.href);
+function image({ url, width, height }: SourceImage, state: State): PdfNode {
   return withKind(state, { image: url, fit: [Math.min(width, state.width), Math.min(height, 480)], alignment: 'center', margin: [0, 2, 0, 8] }, { kind: 'small' });
 }
 

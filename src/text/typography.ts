@@ -1,11 +1,13 @@
 // Typographic quotes for printed running text. The content keeps the source's
 // characters; only what is printed changes.
 
-const OPENS_AFTER = /[\s([{\u2014\u2013\-/“‘]/u;
+/** What a quote closes after: a word, or what ends one (a full stop, a bracket, a quote). */
+const CLOSES_AFTER = /[\p{L}\p{N}\p{M}.,;:!?)\]}…%”’"']/u;
 
 /**
  * Straight quotes made curly: an apostrophe inside or after a word is ’, a
- * quote after a space or an opening bracket opens (“ ‘), any other closes (” ’).
+ * quote after a word or what ends one closes (” ’), any other opens (“ ‘):
+ * after a space, a bracket, a dash, `=` or `*`.
  * `before` is the character printed just before `text`, '' at the start.
  */
 export function typographicQuotes(text: string, before = ''): string {
@@ -14,7 +16,7 @@ export function typographicQuotes(text: string, before = ''): string {
   let result = '';
   for (const char of text) {
     let printed = char;
-    const opens = previous === '' || OPENS_AFTER.test(previous);
+    const opens = !CLOSES_AFTER.test(previous);
     if (char === '"') printed = opens ? '“' : '”';
     else if (char === "'") printed = opens ? '‘' : '’';
     result += printed;
