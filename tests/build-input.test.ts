@@ -151,9 +151,14 @@ describe('unusual content', () => {
     const templates = scratchDir();
     mkdirSync(templates, { recursive: true });
     const bundled = readFileSync(join(ROOT, 'templates', 'cheatsheet.md.hbs'), 'utf8');
-    writeFileSync(join(templates, 'cheatsheet.md.hbs'), bundled.replace('{{#if calibration}}', 'Printed for the Tuesday loop.\n\n{{#if calibration}}'));
+    const custom = bundled.replace('{{#if calibration}}', 'Printed for the Tuesday loop. 加油\n\n{{#if calibration}}');
+    writeFileSync(join(templates, 'cheatsheet.md.hbs'), custom);
     const out = join(scratchDir(), 'out');
-    expect(preppack(['build', '--level', 'staff', '--templates', templates, '--out', out]).code).toBe(0);
+    const result = preppack(['build', '--level', 'staff', '--templates', templates, '--out', out]);
+    expect(result.code).toBe(0);
+    // The template's own text is checked for characters the font lacks, as the content is.
+    const line = custom.split('\n').findIndex((l) => l.includes('加油')) + 1;
+    expect(result.stderr).toContain(`${join(templates, 'cheatsheet.md.hbs')}:${line}:31: warning: the font (DejaVuSans) has no glyph for "加" (U+52A0)`);
     expect((await readPdf(join(out, 'staff', 'staff-cheatsheet.pdf'))).squashed).toContain(squash('Printed for the Tuesday loop.'));
     expect((await readPdf(join(out, 'staff', 'staff-booklet.pdf'))).squashed).toContain(squash('Candidate prep booklet'));
   });

@@ -97,7 +97,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     if (outFolder) throw outFolder;
     const templates = loadTemplates(options.templatesDir);
     // Characters the font lacks would print as empty boxes: said before anything renders, fatal with --strict.
-    const unprintable = unprintableContent(files, templates.theme.font);
+    const unprintable = [...unprintableContent(files, templates.theme.font), ...templates.unprintable];
     if (options.strict && unprintable.length) {
       printProblems(asErrors(unprintable));
       err('preppack: nothing was built: the font cannot print these characters (--strict)');

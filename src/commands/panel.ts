@@ -11,6 +11,7 @@ import { error, hasErrors, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { folderProblem } from '../fs/folders.js';
 import { loadTemplates } from '../render/templates.js';
+import { unprintableContent } from '../content/glyphs.js';
 import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
 import { EXIT_FAILED, EXIT_OK, err, out, printProblems, stoppedBy, UsageError } from '../cli/io.js';
@@ -78,6 +79,8 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
     const outFolder = folderProblem(options.outDir);
     if (outFolder) throw outFolder;
     const templates = loadTemplates(options.templatesDir);
+    // Characters the font lacks would print as empty boxes: said before anything renders.
+    printProblems([...unprintableContent(files, templates.theme.font), ...templates.unprintable]);
     const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable });
     await writePanels(result, options.outDir);
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes.length })));

@@ -4,6 +4,8 @@
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { BUNDLED_FONT, FONTS, type FontStyle } from './fonts.js';
+import { referenceAt } from '../text/entities.js';
+import { warning, type Problem } from '../problems.js';
 
 /**
  * Ranges every face of the bundled DejaVu Sans has whole (Latin, Greek,
@@ -56,6 +58,8 @@ export interface UnprintableChar {
   column: number;
   /** How many times it appears in the text. */
   count: number;
+  /** The character reference it first appears as (`&#3334;`), when it is one. */
+  written?: string;
 }
 
 /** Every character of `text` some face of `family` cannot print, each once, at its first place. */
@@ -64,23 +68,33 @@ export function unprintableChars(text: string, family: string): UnprintableChar[
   const checked = new Map<string, boolean>();
   let line = 1;
   let column = 0;
+  const consider = (char: string, written?: string) => {
+    const known = found.get(char);
+    if (known) {
+      known.count++;
+      return;
+    }
+    if (checked.get(char) === false) return;
+    const faces = facesLacking(char, family);
+    checked.set(char, faces.length > 0);
+    if (faces.length) found.set(char, { char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, faces, line, column, count: 1, ...(written ? { written } : {}) });
+  };
+  let index = 0;
   for (const char of text) {
+    const at = index;
+    index += char.length;
     if (char === '\n') {
       line++;
       column = 0;
       continue;
     }
     column++;
-    if (char < '\u007f') continue;
-    const known = found.get(char);
-    if (known) {
-      known.count++;
-      continue;
+    // A character reference prints as the character it stands for.
+    if (char === '&') {
+      const reference = referenceAt(text, at);
+      if (reference) for (const printed of reference.chars) consider(printed, reference.written);
     }
-    if (checked.get(char) === false) continue;
-    const faces = facesLacking(char, family);
-    checked.set(char, faces.length > 0);
-    if (faces.length) found.set(char, { char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, faces, line, column, count: 1 });
+    if (char >= '\u007f') consider(char);
   }
   return [...found.values()];
 }
@@ -91,5 +105,10 @@ const FACE_NAMES: Record<FontStyle, string> = { normal: 'regular', bold: 'bold',
 export function unprintableMessage(found: UnprintableChar, family: string): string {
   const faces = found.faces.length === 4 ? 'the font' : `the font's ${found.faces.map((f) => FACE_NAMES[f]).join(', ')} face${found.faces.length > 1 ? 's' : ''}`;
   const more = found.count > 1 ? ` (${found.count} times in this file)` : '';
-  return `${faces} (${family}) has no glyph for "${found.char}" (${found.codePoint})${more}: it prints as an empty box; use another character or a font that has it`;
+  return `${faces} (${family}) has no glyph for "${found.char}" (${found.codePoint}${found.written ? `, written "${found.written}"` : ''})${more}: it prints as an empty box; use another character or a font that has it`;
+}
+
+/** A warning per character of a text the font cannot print, where it first appears. */
+export function unprintableText(path: string, text: string, fontFamily: string): Problem[] {
+  return unprintableChars(text, fontFamily).map((found) => warning(path, found.line, unprintableMessage(found, fontFamily), found.column));
 }

@@ -12,7 +12,7 @@ import { decodeText } from '../text/decode.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
-import { facesLacking, isBundledFont } from './coverage.js';
+import { facesLacking, isBundledFont, unprintableText } from './coverage.js';
 import { PAPER_SIZES } from './paper.js';
 import { FONTS } from './fonts.js';
 import { themeSchema, type Theme } from './theme.js';
@@ -37,6 +37,8 @@ export interface TemplateSet {
   theme: Theme;
   /** Every file used, for the manifest's hash. */
   sources: { path: string; text: string }[];
+  /** Characters of the templates' own text the theme's font cannot print: warnings at their line and column. */
+  unprintable: Problem[];
 }
 
 const displayPath = (path: string) => {
@@ -267,10 +269,12 @@ export function loadTemplates(dir: string | undefined): TemplateSet {
   const problems: Problem[] = [];
   const templates = {} as Record<DocumentName, Template>;
   const sources: { path: string; text: string }[] = [];
+  const read: { path: string; text: string }[] = [];
   for (const packet of DOCUMENTS) {
     const path = pick(dir, `${packet}.md.hbs`);
     const source = readTemplateFile(path, problems);
     sources.push({ path: `${packet}.md.hbs`, text: source });
+    read.push({ path, text: source });
     const compiled = template(path, source);
     if (Array.isArray(compiled)) problems.push(...compiled);
     else templates[packet] = compiled;
@@ -282,5 +286,7 @@ export function loadTemplates(dir: string | undefined): TemplateSet {
   const theme = loadTheme(themePath, themeText);
   if ('severity' in theme) problems.push(theme);
   if (problems.length) throw new ProblemsError(problems);
-  return { templates, theme: theme as Theme, sources };
+  const font = (theme as Theme).font;
+  const unprintable = read.flatMap((file) => unprintableText(displayPath(file.path), file.text, font));
+  return { templates, theme: theme as Theme, sources, unprintable };
 }
