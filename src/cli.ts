@@ -7,6 +7,7 @@ import { defaultContentDir } from './cli/contentDir.js';
 import { EXIT_FAILED, EXIT_USAGE, err, UsageError } from './cli/io.js';
 import { LIST_KINDS, type ListKind } from './content/select.js';
 import { parseSeed } from './loops/sheet.js';
+import { parseShard, type Shard } from './pipeline/shards.js';
 import type { Paper } from './render/document.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -39,6 +40,13 @@ function paperValue(value: string | undefined, papers: readonly Paper[] = PAPERS
   const paper = value.trim().toLowerCase();
   if (!(papers as readonly string[]).includes(paper)) throw new UsageError(`unknown paper "${value}": the papers are ${papers.join(', ')}`);
   return paper as Paper;
+}
+
+function shardValue(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const shard = parseShard(value);
+  if (typeof shard === 'string') throw new UsageError(`--shard: ${shard}`);
+  return shard;
 }
 
 /** The options that make a personal scoring sheet, checked as typed; undefined when none is given. */
@@ -89,7 +97,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
           .option('force', { type: 'boolean', default: false, describe: 'render every PDF, even those whose inputs have not changed since the last build' })
           .option('strict', strictOption)
+          .option('zip', { type: 'boolean', default: false, describe: "also <out>/<level>.zip: the level's PDFs and a README.txt" })
+          .option('shard', { type: 'string', requiresArg: true, describe: 'build share K of N of the jobs (e.g. 2/3), for a CI matrix; join them with `manifest merge`' })
           .example('$0 build', 'every packet for every level, into out/')
+          .example('$0 build --zip --shard 2/3', 'the second of three shares, each level zipped')
           .example('$0 build --level director --packet booklet,cheatsheet --paper a4', 'a director study guide on A4')
           .example('$0 build --level manager --packet scorecard --candidate "Alex Doe" --interviewer Sam --date 2026-12-01 --questions 6 --seed 7', "Sam's sheet for Alex Doe: six questions"),
       async (args) => {
@@ -99,9 +110,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           packets: listValues('packet', args.packet) ?? ['all'],
           paper: paperValue(args.paper),
           personal: personalValues(args),
+          shard: shardValue(args.shard),
         };
         const { buildCommand } = await import('./commands/build.js');
-        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: outValue(args.out), fillable: args.fillable, force: args.force, strict: args.strict });
+        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: outValue(args.out), fillable: args.fillable, force: args.force, strict: args.strict, zip: args.zip });
       },
     )
     .command(
@@ -224,7 +236,21 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         });
       },
     )
-    .demandCommand(1, 'name a command: build, panel, render, check, list or import')
+    .command(
+      'manifest merge <inputs..>',
+      "join the manifests of a sharded build (`build --shard K/N`) into one, as a single build writes it",
+      (y) =>
+        y
+          .positional('inputs', { type: 'string', array: true, describe: "the shards' output folders or manifest files" })
+          .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'the manifest file to write' })
+          .example('$0 manifest merge shard-1 shard-2 shard-3 --out out/manifest.json', 'the manifest of the whole build'),
+      async (args) => {
+        if (usageFailure) return;
+        const { manifestMergeCommand } = await import('./commands/manifest.js');
+        code = manifestMergeCommand({ inputs: (args.inputs ?? []).map(String), out: outValue(args.out) });
+      },
+    )
+    .demandCommand(1, 'name a command: build, panel, render, check, list, import or manifest merge')
     .strict()
     .help()
     .alias('h', 'help')

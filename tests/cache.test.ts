@@ -132,5 +132,11 @@ describe('the manifest', () => {
     expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual([...PDFS].sort());
     for (const entry of manifest.files) expect(sha(join(out, entry.path)), entry.path).toBe(entry.sha256);
     expect(readdirSync(out).sort()).toEqual(['director', 'manager', 'manifest.json', 'staff']);
+    // A file deleted or changed since is no longer described: the manifest never vouches for what is not there.
+    rmSync(join(out, 'director', 'director-booklet.pdf'));
+    appendFileSync(join(out, 'manager', 'manager-cheatsheet.pdf'), 'edited');
+    built(['build', '--content', content, '--level', 'staff', '--packet', 'booklet', '--out', out]);
+    const after = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(after.files.map((f: { path: string }) => f.path).sort()).toEqual(PDFS.filter((p) => !['director/director-booklet.pdf', 'manager/manager-cheatsheet.pdf'].includes(p)).sort());
   });
 });

@@ -5,6 +5,9 @@ import { findLevel, levelNames } from '../content/select.js';
 import { inPackOrder, pickQuestions } from '../loops/questionSet.js';
 import type { SheetDetails } from '../loops/sheet.js';
 import { build } from '../pipeline/build.js';
+import { levelFiles } from '../pipeline/edition.js';
+import { jobId, shareOf, type Job, type Shard, type ShardRecord } from '../pipeline/shards.js';
+import type { ContentFile } from '../content/read.js';
 import { unprintableContent } from '../content/glyphs.js';
 import { asErrors, hasErrors } from '../problems.js';
 import type { Paper } from '../render/document.js';
@@ -31,6 +34,10 @@ export interface BuildOptions {
   force?: boolean;
   /** Characters the font lacks fail the build instead of a warning. */
   strict?: boolean;
+  /** Also `<level>.zip` with the level's PDFs and a README.txt. */
+  zip?: boolean;
+  /** Build only this share of the jobs (`--shard K/N`). */
+  shard?: Shard;
 }
 
 export interface PersonalOptions {
@@ -72,6 +79,16 @@ export function parsePackets(values: readonly string[]): Packet[] {
   return PACKETS.filter((p) => names.includes(p));
 }
 
+/** Every level × packet asked for, or the share of them that `--shard K/N` names. */
+function jobsOf(levels: readonly Level[], packets: readonly Packet[], options: BuildOptions, library: Library, files: readonly ContentFile[]): { jobs: Job[]; shard?: ShardRecord } {
+  const all = levels.flatMap((level) => packets.map((packet) => ({ level, packet })));
+  if (!options.shard) return { jobs: all };
+  const bytes = new Map(levels.map((level) => [level.id, levelFiles(files, library, level).reduce((sum, f) => sum + f.bytes.length, 0)]));
+  // With --zip a level's packets stay in one shard, so that its zip is whole.
+  const jobs = shareOf(all, options.shard, (level) => bytes.get(level.id)!, options.zip);
+  return { jobs, shard: { ...options.shard, jobs: jobs.map(jobId), allJobs: all.map(jobId) } };
+}
+
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const packets = parsePackets(options.packets);
   const { library, problems, files } = loadLibrary(options.contentDir);
@@ -92,6 +109,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   }
   const sheet = options.personal ? personalSheet(options.personal, packets, levels, library) : undefined;
   const fileStem = options.personal?.candidate !== undefined ? personSlug('candidate name', options.personal.candidate) : undefined;
+  if (options.shard && sheet) throw new UsageError('--shard splits a whole build: a personal scoring sheet is one file');
+  const { jobs, shard } = jobsOf(levels, packets, options, library, files);
   try {
     const outFolder = folderProblem(options.outDir);
     if (outFolder) throw outFolder;
@@ -104,11 +123,13 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       return EXIT_FAILED;
     }
     printProblems(unprintable);
-    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, levels, packets, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable, force: options.force });
+    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, jobs, shard, zip: options.zip, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable, force: options.force });
     for (const note of result.skipped) err(`preppack: ${note}`);
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes, reused: f.reused })));
+    for (const bundle of result.bundles) out(`${bundle.written}  ${count(bundle.files.length, 'PDF')}  ${kilobytes(bundle.bytes).padStart(9)}`);
     const reused = result.files.filter((f) => f.reused).length;
-    out(`${count(result.files.length, 'PDF')}${reused ? ` (${reused} unchanged)` : ''}, ${count(pages, 'page')}, ${kilobytes(bytes)}; manifest ${result.manifestPath}`);
+    const share = shard ? ` (shard ${shard.index}/${shard.count}: ${count(shard.jobs.length, 'job')} of ${shard.allJobs.length})` : '';
+    out(`${count(result.files.length, 'PDF')}${reused ? ` (${reused} unchanged)` : ''}${result.bundles.length ? ` and ${count(result.bundles.length, 'zip')}` : ''}, ${count(pages, 'page')}, ${kilobytes(bytes)}${share}; manifest ${result.manifestPath}`);
     return EXIT_OK;
   } catch (caught) {
     return stoppedBy(caught, 'nothing was built');

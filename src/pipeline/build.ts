@@ -1,8 +1,8 @@
-// A whole build: every requested level × packet rendered in memory first, so
-// that a content or template error writes nothing; then each file written
-// atomically, and the manifest last.
+// A whole build: every requested (level, packet) job rendered in memory
+// first, so that a content or template error writes nothing; then the new
+// files, the level zips and the manifest written as one change.
 import { join } from 'node:path';
-import type { Level, Library } from '../content/model.js';
+import type { Library } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
 import { underLock, writeStaged } from '../fs/stagedWrite.js';
 import type { SheetDetails } from '../loops/sheet.js';
@@ -11,14 +11,20 @@ import type { Packet, TemplateSet } from '../render/templates.js';
 import { TOOL_VERSION } from '../version.js';
 import { inputsHash, readManifest, reusable, stillThere } from './cache.js';
 import { buildDate, edition as editionOf, hashFiles, levelFiles } from './edition.js';
-import { manifestText, sha256, type Manifest, type ManifestFile } from './manifest.js';
+import { levelBundle, bundleName, type BundledFile } from './bundle.js';
+import { manifestText, sha256, type Manifest, type ManifestBundle, type ManifestFile } from './manifest.js';
+import type { Job, ShardRecord } from './shards.js';
 
 export interface BuildRequest {
   library: Library;
   contentFiles: ContentFile[];
   contentDir: string;
-  levels: Level[];
-  packets: Packet[];
+  /** What to make: every level × packet asked for, or a shard's share of them. */
+  jobs: Job[];
+  /** The share this build is, recorded in the manifest for `manifest merge`. */
+  shard?: ShardRecord;
+  /** Also a zip of each level's PDFs. */
+  zip?: boolean;
   templates: TemplateSet;
   outDir: string;
   paper: Paper;
@@ -42,6 +48,8 @@ export interface BuiltFile extends ManifestFile {
 
 export interface BuildResult {
   files: BuiltFile[];
+  /** The level zips of `--zip`, with where they were written. */
+  bundles: (ManifestBundle & { written: string })[];
   skipped: string[];
   manifestPath: string;
 }
@@ -67,49 +75,76 @@ async function buildLocked(request: BuildRequest): Promise<BuildResult> {
   const source = (name: string) => request.templates.sources.find((s) => s.path === name)?.text ?? '';
   const made: { file: BuiltFile; bytes: Buffer }[] = [];
   const skipped: string[] = [];
-  for (const level of request.levels) {
-    const files = levelFiles(request.contentFiles, request.library, level);
-    const date = buildDate(request.contentDir, files);
-    const edition = editionOf(files, request.contentDir, date);
-    for (const packet of request.packets) {
-      const path = outputPath(level.id, packet, request.fileStem);
-      const written = join(request.outDir, path);
-      const inputs = inputsHash({
-        content: `${edition.fullHash}\0${date.label ?? ''}\0${date.date.toISOString()}`,
-        templates: [source(`${packet}.md.hbs`), source('theme.json')],
-        options: options(request, packet),
-      });
-      const entry = (bytes: Buffer, pages: number, fontSize: number, reused: boolean): { file: BuiltFile; bytes: Buffer } => ({
-        bytes,
-        file: { path, written, level: level.id, packet, paper: request.paper, pages, bytes: bytes.length, sha256: sha256(bytes), content: edition.fullHash, inputs, fontSize, reused },
-      });
-      const cached = reusable(before.get(path), inputs, written);
-      if (cached) {
-        made.push(entry(cached, before.get(path)!.pages, 0, true));
-        continue;
-      }
-      // pdfmake and the render stack load only when something is to be rendered.
-      const { renderPacket } = await import('./renderPacket.js');
-      const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable });
-      if (result.kind === 'skipped') {
-        skipped.push(`skipped the ${packet} of level "${level.id}": ${result.reason}`);
-        continue;
-      }
-      made.push(entry(result.bytes, result.pages, result.fontSize, false));
+  const editions = new Map<string, { edition: ReturnType<typeof editionOf>; date: ReturnType<typeof buildDate> }>();
+  for (const { level, packet } of request.jobs) {
+    if (!editions.has(level.id)) {
+      const files = levelFiles(request.contentFiles, request.library, level);
+      const date = buildDate(request.contentDir, files);
+      editions.set(level.id, { edition: editionOf(files, request.contentDir, date), date });
     }
+    const { edition, date } = editions.get(level.id)!;
+    const path = outputPath(level.id, packet, request.fileStem);
+    const written = join(request.outDir, path);
+    const inputs = inputsHash({
+      content: `${edition.fullHash}\0${date.label ?? ''}\0${date.date.toISOString()}`,
+      templates: [source(`${packet}.md.hbs`), source('theme.json')],
+      options: options(request, packet),
+    });
+    const entry = (bytes: Buffer, pages: number, fontSize: number, reused: boolean): { file: BuiltFile; bytes: Buffer } => ({
+      bytes,
+      file: { path, written, level: level.id, packet, paper: request.paper, pages, bytes: bytes.length, sha256: sha256(bytes), content: edition.fullHash, inputs, fontSize, reused },
+    });
+    const cached = reusable(before.get(path), inputs, written);
+    if (cached) {
+      made.push(entry(cached, before.get(path)!.pages, 0, true));
+      continue;
+    }
+    // pdfmake and the render stack load only when something is to be rendered.
+    const { renderPacket } = await import('./renderPacket.js');
+    const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable });
+    if (result.kind === 'skipped') {
+      skipped.push(`skipped the ${packet} of level "${level.id}": ${result.reason}`);
+      continue;
+    }
+    made.push(entry(result.bytes, result.pages, result.fontSize, false));
   }
-  const thisRun = new Set(made.map(({ file }) => file.path));
+  const bundles = request.zip ? bundlesOf(request, made, editions) : [];
+  const thisRun = new Set([...made.map(({ file }) => file.path), ...bundles.map(({ entry }) => entry.path)]);
   const manifest: Manifest = {
     tool: { name: 'preppack', version: TOOL_VERSION },
     contentHash: hashFiles(request.contentFiles.map((f) => ({ path: f.path.slice(request.contentDir.length), bytes: f.bytes }))),
     templatesHash: hashFiles(request.templates.sources.map((s) => ({ path: s.path, bytes: s.text }))),
     paper: request.paper,
     files: [
-      ...stillThere(previous, request.outDir).filter((entry) => !thisRun.has(entry.path)),
+      ...stillThere(previous?.files, request.outDir).filter((entry) => !thisRun.has(entry.path)),
       ...made.map(({ file }) => ({ path: file.path, level: file.level, packet: file.packet, paper: file.paper, pages: file.pages, bytes: file.bytes, sha256: file.sha256, content: file.content, inputs: file.inputs })),
-    ].sort((a, b) => a.path.localeCompare(b.path)),
+    ].sort(byPath),
   };
+  const allBundles = [...stillThere(previous?.bundles, request.outDir).filter((entry) => !thisRun.has(entry.path)), ...bundles.map((b) => b.entry)].sort(byPath);
+  if (allBundles.length) manifest.bundles = allBundles;
+  if (request.shard) manifest.shard = request.shard;
+  // A zip whose bytes are on disk already is left as it is, as an unchanged PDF is.
+  const unchangedBundles = new Set(stillThere(previous?.bundles, request.outDir).map((entry) => `${entry.path}\0${entry.sha256}`));
+  const writes = [
+    ...made.filter(({ file }) => !file.reused).map(({ file, bytes }) => ({ path: file.path, bytes })),
+    ...bundles.filter(({ entry }) => !unchangedBundles.has(`${entry.path}\0${entry.sha256}`)).map(({ entry, bytes }) => ({ path: entry.path, bytes })),
+  ];
   // Every new file, then the manifest, as one change: a failure or a kill part-way leaves the old set or the new one.
-  writeStaged(request.outDir, made.filter(({ file }) => !file.reused).map(({ file, bytes }) => ({ path: file.path, bytes })), { path: 'manifest.json', bytes: manifestText(manifest) });
-  return { files: made.map((r) => r.file), skipped, manifestPath };
+  writeStaged(request.outDir, writes, { path: 'manifest.json', bytes: manifestText(manifest) });
+  return { files: made.map((r) => r.file), bundles: bundles.map(({ entry }) => ({ ...entry, written: join(request.outDir, entry.path) })), skipped, manifestPath };
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+
+/** A zip per level of this build, of the PDFs it made (or found unchanged) for that level. */
+function bundlesOf(request: BuildRequest, made: readonly { file: BuiltFile; bytes: Buffer }[], editions: Map<string, { edition: ReturnType<typeof editionOf>; date: ReturnType<typeof buildDate> }>) {
+  const levels = [...new Map(request.jobs.map((job) => [job.level.id, job.level])).values()];
+  return levels.flatMap((level) => {
+    const files: BundledFile[] = made.filter(({ file }) => file.level === level.id).map(({ file, bytes }) => ({ path: file.path, packet: file.packet, pages: file.pages, sha256: file.sha256, bytes }));
+    if (files.length === 0) return [];
+    const { edition, date } = editions.get(level.id)!;
+    const bytes = levelBundle(level, files, edition, date.date);
+    const entry: ManifestBundle = { path: bundleName(level), level: level.id, bytes: bytes.length, sha256: sha256(bytes), files: files.map((f) => f.path) };
+    return [{ entry, bytes }];
+  });
 }

@@ -80,8 +80,8 @@ export function reusable(entry: ManifestFile | undefined, inputs: string, writte
 }
 
 /** Entries of an earlier manifest whose files are still on disk as written. */
-export function stillThere(manifest: Manifest | undefined, outDir: string): ManifestFile[] {
-  return (manifest?.files ?? []).filter((entry) => {
+export function stillThere<Entry extends { path: string; sha256: string }>(entries: readonly Entry[] | undefined, outDir: string): Entry[] {
+  return (entries ?? []).filter((entry) => {
     try {
       const bytes = readFileSync(join(outDir, entry.path));
       return sha256(bytes) === entry.sha256;

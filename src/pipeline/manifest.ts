@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Paper } from '../render/document.js';
 import type { Packet } from '../render/templates.js';
+import type { ShardRecord } from './shards.js';
 
 export interface ManifestFile {
   path: string;
@@ -20,12 +21,25 @@ export interface ManifestFile {
   inputs?: string;
 }
 
+/** A level's zip (`build --zip`). */
+export interface ManifestBundle {
+  path: string;
+  level: string;
+  bytes: number;
+  sha256: string;
+  /** The PDFs in it, by their paths in the output folder. */
+  files: string[];
+}
+
 export interface Manifest {
   tool: { name: 'preppack'; version: string };
   contentHash: string;
   templatesHash: string;
   paper: Paper;
   files: ManifestFile[];
+  bundles?: ManifestBundle[];
+  /** A build of one share of the jobs (`--shard K/N`): which, for `manifest merge`. */
+  shard?: ShardRecord;
 }
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

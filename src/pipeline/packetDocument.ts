@@ -7,18 +7,10 @@ import type { Edition } from '../packets/common.js';
 import { error, ProblemsError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
-import { directiveLine, type DocumentName, type TemplateSet } from '../render/templates.js';
+import { directiveLine, PACKET_TITLES, type DocumentName, type TemplateSet } from '../render/templates.js';
 import type { Theme } from '../render/theme.js';
 import { RenderError } from '../render/toPdfmake.js';
 import { layOut, type LaidOutDocument, type TypesetPdf } from '../render/typeset.js';
-
-export const PACKET_TITLES: Record<DocumentName, string> = {
-  booklet: 'Candidate prep booklet',
-  scorecard: 'Interviewer scoring sheet',
-  cheatsheet: 'Phrasing cheat sheet',
-  'panel-plan': 'Panel plan',
-  debrief: 'Debrief sheet',
-};
 
 export interface PacketOptions {
   library: Library;

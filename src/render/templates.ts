@@ -24,6 +24,14 @@ export type Packet = (typeof PACKETS)[number];
 export const DOCUMENTS = [...PACKETS, 'panel-plan', 'debrief'] as const;
 export type DocumentName = (typeof DOCUMENTS)[number];
 
+export const PACKET_TITLES: Record<DocumentName, string> = {
+  booklet: 'Candidate prep booklet',
+  scorecard: 'Interviewer scoring sheet',
+  cheatsheet: 'Phrasing cheat sheet',
+  'panel-plan': 'Panel plan',
+  debrief: 'Debrief sheet',
+};
+
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export interface Template {
