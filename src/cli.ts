@@ -2,9 +2,9 @@
 // options. Exit codes: 0 done, 1 content/template/build failed, 2 bad command line.
 // A command's module (and with it pdfmake, Handlebars, marked…) loads only
 // when that command runs, so `--help` and `--version` answer at once.
-import yargs from 'yargs';
 import { defaultContentDir } from './cli/contentDir.js';
-import { EXIT_FAILED, EXIT_USAGE, err, UsageError } from './cli/io.js';
+import { EXIT_FAILED, EXIT_USAGE, err, out, UsageError } from './cli/io.js';
+import { nearest } from './cli/didYouMean.js';
 import { LIST_KINDS, type ListKind } from './content/select.js';
 import { parseSeed } from './loops/sheet.js';
 import { parseShard, type Shard } from './pipeline/shards.js';
@@ -71,7 +71,33 @@ function personalValues(args: { candidate?: string; interviewer?: string; date?:
   return { candidate: text('candidate', args.candidate), interviewer: text('interviewer', args.interviewer), date: text('date', args.date), focus: text('focus', args.focus), questions, seed };
 }
 
+/** The commands, for "did you mean". */
+const COMMANDS = ['build', 'panel', 'render', 'check', 'list', 'import', 'manifest'];
+
+/** yargs's "Unknown argument(s): a, b" with the nearest known command or option for each. */
+function withSuggestions(message: string, argv: readonly string[], options: readonly string[]): string {
+  const choice = /Given: "([^"]*)", Choices: ((?:"[^"]*"(?:, )?)+)/.exec(message);
+  if (choice) {
+    const guess = nearest(choice[1]!, [...choice[2]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!));
+    return guess ? `${message}\npreppack: "${choice[1]}": did you mean ${guess}?` : message;
+  }
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message)?.[1];
+  if (!unknown) return message;
+  const hints = unknown.split(', ').flatMap((name) => {
+    const isCommand = argv[0] === name;
+    const guess = isCommand ? nearest(name, COMMANDS) : nearest(name.replace(/^-+/, ''), options);
+    return guess ? [isCommand ? `"${name}": did you mean \`preppack ${guess}\`?` : `--${name.replace(/^-+/, '')}: did you mean --${guess}?`] : [];
+  });
+  return hints.length ? `${message}\n${hints.map((hint) => `preppack: ${hint}`).join('\n')}` : message;
+}
+
 export async function runCli(argv: readonly string[]): Promise<number> {
+  // The answer to --version needs nothing loaded (yargs alone takes longer than Node's start).
+  if (argv.length === 1 && argv[0] === '--version') {
+    out(TOOL_VERSION);
+    return 0;
+  }
+  const { default: yargs } = await import('yargs');
   let code = 0;
   let usageFailure: string | undefined;
   const parser = yargs([...argv])
@@ -259,7 +285,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .exitProcess(false)
     .fail((message, caught) => {
       if (caught && caught.name !== 'YError' && !(caught instanceof UsageError)) throw caught;
-      usageFailure = message ?? caught?.message ?? 'wrong command line';
+      // The options of the command being parsed (yargs has them, its types do not say so).
+      const options = Object.keys((parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key).filter((name) => name.length > 1 && name !== '$0');
+      usageFailure = withSuggestions(message ?? caught?.message ?? 'wrong command line', argv, options);
     });
 
   try {

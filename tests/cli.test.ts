@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { preppack, ROOT, scratchDir } from './helpers.js';
+import { preppack, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -33,5 +33,40 @@ describe('preppack --version', () => {
     const result = spawnSync(process.execPath, [join(installed, 'bin', 'preppack.js'), '--version'], { cwd: host, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe(VERSION);
+  });
+
+  it('answers without loading the command line parser (yargs alone takes longer than Node starts)', () => {
+    const host = scratchDir();
+    const installed = join(host, 'node_modules', 'preppack');
+    mkdirSync(installed, { recursive: true });
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(installed, part), { recursive: true });
+    // No yargs anywhere: --version still answers; --help needs it and says so.
+    const bin = join(installed, 'bin', 'preppack.js');
+    const version = spawnSync(process.execPath, [bin, '--version'], { cwd: host, encoding: 'utf8' });
+    expect(version.stdout.trim()).toBe(VERSION);
+    expect(version.status).toBe(0);
+    expect(spawnSync(process.execPath, [bin, '--help'], { cwd: host, encoding: 'utf8' }).stderr).toContain("'yargs'");
+  });
+});
+
+describe('did you mean', () => {
+  it.each([
+    [['biuld'], '"biuld": did you mean `preppack build`?'],
+    [['chekc'], '"chekc": did you mean `preppack check`?'],
+    [['build', '--levle', 'staff'], '--levle: did you mean --level?'],
+    [['panel', '--candidat', 'A'], '--candidat: did you mean --candidate?'],
+    [['render', 'x.md', '--tco'], '--tco: did you mean --toc?'],
+    [['list', 'questoins'], '"questoins": did you mean questions?'],
+  ])('preppack %j: exit 2 and a suggestion', (args, hint) => {
+    const result = preppack(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`preppack: ${hint}`);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('suggests nothing for a word far from every name', () => {
+    const result = preppack(['zebra']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('did you mean');
   });
 });
