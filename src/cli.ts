@@ -5,6 +5,9 @@
 import { defaultContentDir } from './cli/contentDir.js';
 import { EXIT_FAILED, EXIT_USAGE, err, out, UsageError } from './cli/io.js';
 import { nearest } from './cli/didYouMean.js';
+import { projectConfig, type Config } from './cli/config.js';
+import { ProblemsError } from './problems.js';
+import { printProblems } from './cli/io.js';
 import { LIST_KINDS, type ListKind } from './content/select.js';
 import { parseSeed } from './loops/sheet.js';
 import { parseShard, type Shard } from './pipeline/shards.js';
@@ -71,6 +74,19 @@ function personalValues(args: { candidate?: string; interviewer?: string; date?:
   return { candidate: text('candidate', args.candidate), interviewer: text('interviewer', args.interviewer), date: text('date', args.date), focus: text('focus', args.focus), questions, seed };
 }
 
+/** A mistake in the config file: its lines are printed as they are, and the exit is 2. */
+class ConfigProblems extends ProblemsError {}
+
+/** The project's config (`--config FILE` or the one found), read when a command runs. */
+function configOf(named: string | undefined): Config {
+  try {
+    return projectConfig(named);
+  } catch (caught) {
+    if (caught instanceof ProblemsError) throw new ConfigProblems(caught.problems);
+    throw caught;
+  }
+}
+
 /** The commands, for "did you mean". */
 const COMMANDS = ['build', 'panel', 'render', 'check', 'list', 'import', 'manifest'];
 
@@ -112,7 +128,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .option('packet', { type: 'string', array: true, describe: 'packets to build: booklet, scorecard, cheatsheet (comma-separated) [default: all]' })
           .option('content', contentOption)
           .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
-          .option('out', { type: 'string', requiresArg: true, default: 'out', describe: 'where to write the PDFs' })
+          .option('out', { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' })
           .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' })
           .option('candidate', { type: 'string', requiresArg: true, describe: "a scoring sheet with the candidate's name: out/<level>/<name>-scorecard.pdf" })
           .option('interviewer', { type: 'string', requiresArg: true, describe: "the interviewer's name on the sheet" })
@@ -131,15 +147,26 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .example('$0 build --level manager --packet scorecard --candidate "Alex Doe" --interviewer Sam --date 2026-12-01 --questions 6 --seed 7', "Sam's sheet for Alex Doe: six questions"),
       async (args) => {
         if (usageFailure) return;
+        const config = configOf(args.config as string | undefined);
         const options = {
-          levels: listValues('level', args.level) ?? ['all'],
-          packets: listValues('packet', args.packet) ?? ['all'],
-          paper: paperValue(args.paper),
+          levels: listValues('level', args.level) ?? config.levels ?? ['all'],
+          packets: listValues('packet', args.packet) ?? config.packets ?? ['all'],
+          paper: paperValue(args.paper ?? config.paper),
           personal: personalValues(args),
           shard: shardValue(args.shard),
         };
         const { buildCommand } = await import('./commands/build.js');
-        code = await buildCommand({ ...options, contentDir: args.content ?? defaultContentDir(), templatesDir: args.templates, outDir: outValue(args.out), fillable: args.fillable, force: args.force, strict: args.strict, zip: args.zip });
+        code = await buildCommand({
+          ...options,
+          contentDir: args.content ?? config.content ?? defaultContentDir(),
+          templatesDir: args.templates ?? config.templates,
+          outDir: outValue(args.out ?? config.out ?? 'out'),
+          fillable: args.fillable,
+          force: args.force,
+          strict: args.strict,
+          zip: args.zip,
+          print: { organisation: config.organisation, evidenceLines: config.evidenceLines },
+        });
       },
     )
     .command(
@@ -156,7 +183,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .option('roster', { type: 'string', requiresArg: true, describe: 'many loops at once: a YAML or CSV file, one row per candidate (see examples/)' })
           .option('content', contentOption)
           .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
-          .option('out', { type: 'string', requiresArg: true, default: 'out', describe: 'where to write the PDFs' })
+          .option('out', { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' })
           .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' })
           .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
           .example('$0 panel --level manager --candidate "Alex Doe" --interviewers "Sam,Kai,Ria" --seed 7', 'three sheets, a plan and a debrief sheet for Alex Doe')
@@ -169,11 +196,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         if (perInterviewer !== undefined && !/^-?\d+$/.test(perInterviewer.trim())) throw new UsageError(`--questions-per-interviewer takes a whole number, not "${perInterviewer}"`);
         const seed = args.seed === undefined ? undefined : parseSeed(args.seed);
         if (typeof seed === 'string') throw new UsageError(`--seed: ${seed}`);
+        const config = configOf(args.config as string | undefined);
         const options = {
-          contentDir: args.content ?? defaultContentDir(),
-          templatesDir: args.templates,
-          outDir: outValue(args.out),
-          paper: paperValue(args.paper),
+          contentDir: args.content ?? config.content ?? defaultContentDir(),
+          templatesDir: args.templates ?? config.templates,
+          outDir: outValue(args.out ?? config.out ?? 'out'),
+          paper: paperValue(args.paper ?? config.paper),
+          print: { organisation: config.organisation, evidenceLines: config.evidenceLines },
           roster: args.roster,
           level: args.level,
           candidate: args.candidate?.trim(),
@@ -193,7 +222,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       (y) =>
         y
           .positional('files', { type: 'string', array: true, describe: 'Markdown files' })
-          .option('out', { type: 'string', requiresArg: true, default: 'out', describe: 'where to write the PDFs' })
+          .option('out', { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' })
           .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter, a4 or a5 [default: letter]' })
           .option('toc', { type: 'boolean', default: false, describe: 'start with a table of contents' })
           .option('strict', strictOption)
@@ -202,7 +231,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .example('$0 render guides/*.md --toc --out print', 'one PDF per guide, each with contents'),
       async (args) => {
         if (usageFailure) return;
-        const options = { files: (args.files ?? []).map(String), outDir: outValue(args.out), paper: paperValue(args.paper, [...PAPERS, 'a5']), toc: args.toc, templatesDir: args.templates, strict: args.strict };
+        const config = configOf(args.config as string | undefined);
+        const options = {
+          files: (args.files ?? []).map(String),
+          outDir: outValue(args.out ?? config.out ?? 'out'),
+          paper: paperValue(args.paper ?? config.paper, [...PAPERS, 'a5']),
+          toc: args.toc,
+          templatesDir: args.templates ?? config.templates,
+          strict: args.strict,
+        };
         const { renderCommand } = await import('./commands/render.js');
         code = await renderCommand(options);
       },
@@ -214,7 +251,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       async (args) => {
         if (usageFailure) return;
         const { checkCommand } = await import('./commands/check.js');
-        code = checkCommand(args.content ?? defaultContentDir(), args.strict);
+        code = checkCommand(args.content ?? configOf(args.config as string | undefined).content ?? defaultContentDir(), args.strict);
       },
     )
     .command(
@@ -237,7 +274,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           level: args.level,
           competency: args.competency,
           json: args.json,
-          contentDir: args.content ?? defaultContentDir(),
+          contentDir: args.content ?? configOf(args.config as string | undefined).content ?? defaultContentDir(),
         });
       },
     )
@@ -256,7 +293,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         const { importCommand } = await import('./commands/import.js');
         code = importCommand({
           pages: (args.pages ?? []).map(String),
-          contentDir: args.content ?? 'content',
+          contentDir: args.content ?? configOf(args.config as string | undefined).content ?? 'content',
           force: args.force,
           dryRun: args['dry-run'],
         });
@@ -276,6 +313,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         code = manifestMergeCommand({ inputs: (args.inputs ?? []).map(String), out: outValue(args.out) });
       },
     )
+    .option('config', { type: 'string', requiresArg: true, global: true, describe: 'the project config file [default: preppack.config.yaml or .json here or above]' })
     .demandCommand(1, 'name a command: build, panel, render, check, list, import or manifest merge')
     .strict()
     .help()
@@ -294,7 +332,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await parser.parseAsync();
   } catch (caught) {
     if (caught instanceof UsageError) usageFailure = caught.message;
-    else {
+    else if (caught instanceof ConfigProblems) {
+      printProblems(caught.problems);
+      err('preppack: fix the config file (every key is in the README)');
+      return EXIT_USAGE;
+    } else {
       err(`preppack: ${(caught as Error).message}`);
       if (process.env.PREPPACK_DEBUG) err(String((caught as Error).stack));
       return EXIT_FAILED;

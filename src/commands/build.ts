@@ -8,6 +8,7 @@ import { build } from '../pipeline/build.js';
 import { levelFiles } from '../pipeline/edition.js';
 import { jobId, shareOf, type Job, type Shard, type ShardRecord } from '../pipeline/shards.js';
 import type { ContentFile } from '../content/read.js';
+import type { PrintSettings } from '../packets/common.js';
 import { unprintableContent } from '../content/glyphs.js';
 import { asErrors, hasErrors } from '../problems.js';
 import type { Paper } from '../render/document.js';
@@ -38,6 +39,8 @@ export interface BuildOptions {
   zip?: boolean;
   /** Build only this share of the jobs (`--shard K/N`). */
   shard?: Shard;
+  /** The config's organisation and evidence lines. */
+  print?: PrintSettings;
 }
 
 export interface PersonalOptions {
@@ -123,7 +126,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       return EXIT_FAILED;
     }
     printProblems(unprintable);
-    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, jobs, shard, zip: options.zip, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable, force: options.force });
+    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, jobs, shard, zip: options.zip, print: options.print, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable, force: options.force });
     for (const note of result.skipped) err(`preppack: ${note}`);
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes, reused: f.reused })));
     for (const bundle of result.bundles) out(`${bundle.written}  ${count(bundle.files.length, 'PDF')}  ${kilobytes(bundle.bytes).padStart(9)}`);

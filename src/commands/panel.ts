@@ -12,6 +12,7 @@ import type { Paper } from '../render/document.js';
 import { folderProblem } from '../fs/folders.js';
 import { loadTemplates } from '../render/templates.js';
 import { unprintableContent } from '../content/glyphs.js';
+import type { PrintSettings } from '../packets/common.js';
 import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
 import { EXIT_FAILED, EXIT_OK, err, out, printProblems, stoppedBy, UsageError } from '../cli/io.js';
@@ -32,6 +33,8 @@ export interface PanelOptions {
   date?: string;
   /** Scoring sheets with form fields. */
   fillable?: boolean;
+  /** The config's organisation and evidence lines. */
+  print?: PrintSettings;
 }
 
 /** One panel from the command line; a usage error says what is wrong. */
@@ -81,7 +84,7 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
     const templates = loadTemplates(options.templatesDir);
     // Characters the font lacks would print as empty boxes: said before anything renders.
     printProblems([...unprintableContent(files, templates.theme.font), ...templates.unprintable]);
-    const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable });
+    const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable, print: options.print });
     await writePanels(result, options.outDir);
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes.length })));
     for (const gap of result.uncovered) err(`preppack: ${gap.candidate}: no question of this panel covers ${gap.competencies.join(', ')}: too few questions or interviewers`);

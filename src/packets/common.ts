@@ -26,6 +26,15 @@ export interface Edition {
   version: string;
   /** The edition's date as people write it ("25 November 2026"), when known. */
   date: string | null;
+  /** Whose packets these are (the config's `organisation`), printed on covers and in every foot. */
+  organisation: string | null;
+}
+
+/** What the project's config changes on paper. */
+export interface PrintSettings {
+  organisation?: string;
+  /** Evidence lines under each question of a scoring sheet, at least (they also fill the page). */
+  evidenceLines?: number;
 }
 
 export const section = (s: Section | undefined): SectionContext | null =>

@@ -54,7 +54,10 @@ function sheetContext(details: SheetDetails | undefined, bank: number, asked: nu
   };
 }
 
-export function scorecardContext(library: Library, level: Level, edition: Edition, details?: SheetDetails) {
+/** Evidence lines under each question when the config names no number; the page's spare room adds more. */
+export const EVIDENCE_LINES = 5;
+
+export function scorecardContext(library: Library, level: Level, edition: Edition, details?: SheetDetails, evidenceLines = EVIDENCE_LINES) {
   const bank = itemsOf(library, level).questions;
   const items = { questions: details?.questions ? [...details.questions] : bank, stories: [] };
   if (items.questions.length === 0) return undefined;
@@ -63,6 +66,7 @@ export function scorecardContext(library: Library, level: Level, edition: Editio
     edition,
     sheet: sheetContext(details, bank.length, items.questions.length),
     ratings: [...RATINGS],
+    evidenceLines,
     notAssessed: NOT_ASSESSED,
     noDecision: NO_DECISION,
     questions: items.questions.map((q) => ({

@@ -14,6 +14,7 @@ import { buildDate, edition as editionOf, hashFiles, levelFiles } from './editio
 import { levelBundle, bundleName, type BundledFile } from './bundle.js';
 import { manifestText, sha256, type Manifest, type ManifestBundle, type ManifestFile } from './manifest.js';
 import type { Job, ShardRecord } from './shards.js';
+import type { PrintSettings } from '../packets/common.js';
 
 export interface BuildRequest {
   library: Library;
@@ -25,6 +26,8 @@ export interface BuildRequest {
   shard?: ShardRecord;
   /** Also a zip of each level's PDFs. */
   zip?: boolean;
+  /** The config's organisation and evidence lines. */
+  print?: PrintSettings;
   templates: TemplateSet;
   outDir: string;
   paper: Paper;
@@ -59,7 +62,7 @@ export const outputPath = (level: string, packet: Packet, stem = level) => `${le
 /** The options that shape a file, as the cache compares them. */
 function options(request: BuildRequest, packet: Packet) {
   const sheet = request.sheet && { ...request.sheet, questions: request.sheet.questions?.map((q) => q.id) };
-  return { packet, paper: request.paper, sheet, fillable: request.fillable === true && packet === 'scorecard' };
+  return { packet, paper: request.paper, sheet, fillable: request.fillable === true && packet === 'scorecard', print: request.print ?? {} };
 }
 
 export async function build(request: BuildRequest): Promise<BuildResult> {
@@ -80,7 +83,7 @@ async function buildLocked(request: BuildRequest): Promise<BuildResult> {
     if (!editions.has(level.id)) {
       const files = levelFiles(request.contentFiles, request.library, level);
       const date = buildDate(request.contentDir, files);
-      editions.set(level.id, { edition: editionOf(files, request.contentDir, date), date });
+      editions.set(level.id, { edition: editionOf(files, request.contentDir, date, request.print?.organisation), date });
     }
     const { edition, date } = editions.get(level.id)!;
     const path = outputPath(level.id, packet, request.fileStem);
@@ -101,7 +104,7 @@ async function buildLocked(request: BuildRequest): Promise<BuildResult> {
     }
     // pdfmake and the render stack load only when something is to be rendered.
     const { renderPacket } = await import('./renderPacket.js');
-    const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable });
+    const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable, evidenceLines: request.print?.evidenceLines });
     if (result.kind === 'skipped') {
       skipped.push(`skipped the ${packet} of level "${level.id}": ${result.reason}`);
       continue;

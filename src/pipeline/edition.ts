@@ -54,7 +54,7 @@ export function buildDate(contentDir: string, files?: readonly ContentFile[], en
   return { date, label: humanDate(date) };
 }
 
-export function edition(contentFiles: readonly ContentFile[], contentRoot: string, date: BuildDate): Edition & { fullHash: string } {
+export function edition(contentFiles: readonly ContentFile[], contentRoot: string, date: BuildDate, organisation?: string): Edition & { fullHash: string } {
   const fullHash = hashFiles(contentFiles.map((f) => ({ path: f.path.slice(contentRoot.length), bytes: f.bytes })));
-  return { contentHash: fullHash.slice(0, 12), fullHash, version: TOOL_VERSION, date: date.label };
+  return { contentHash: fullHash.slice(0, 12), fullHash, version: TOOL_VERSION, date: date.label, organisation: organisation ?? null };
 }

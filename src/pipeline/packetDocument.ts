@@ -20,6 +20,8 @@ export interface PacketOptions {
   edition: Edition;
   paper: Paper;
   creationDate: Date;
+  /** Evidence lines under each question of a scoring sheet (default 5). */
+  evidenceLines?: number;
   /** A personal scoring sheet: whose it is and which questions it asks. */
   sheet?: SheetDetails;
   /** Scoring sheets with form fields. */
@@ -32,7 +34,7 @@ export type PacketResult =
 
 /** The edition as a line people read, for the foot of a one-page packet. */
 export function editionLine(edition: Edition): string {
-  return [...(edition.date ? [`Edition: ${edition.date}`] : []), `Content version: ${edition.contentHash}`, `preppack ${edition.version}`].join(' · ');
+  return [...(edition.organisation ? [edition.organisation] : []), ...(edition.date ? [`Edition: ${edition.date}`] : []), `Content version: ${edition.contentHash}`, `preppack ${edition.version}`].join(' · ');
 }
 
 /** A packet's Markdown laid out for its level, drawn when asked (fitOnePage keeps one of several sizes). */
@@ -47,6 +49,7 @@ export async function layOutMarkdown(options: PacketOptions, markdown: string, t
       keywords: [`level:${options.level.id}`, `packet:${options.packet}`, options.level.title, title],
       header: `${options.level.title} · ${title}`,
       footnote: editionLine(options.edition),
+      ...(options.edition.organisation ? { organisation: options.edition.organisation } : {}),
       creationDate: options.creationDate,
       paper: options.paper,
     });

@@ -18,6 +18,7 @@ import { buildDate, edition as editionOf, levelFiles } from './edition.js';
 import { firstFormOnOnePage, lazily } from './fitOnePage.js';
 import type { PacketOptions } from './packetDocument.js';
 import { renderPacket } from './renderPacket.js';
+import type { PrintSettings } from '../packets/common.js';
 
 export interface PanelSpec {
   candidate: string;
@@ -42,6 +43,8 @@ export interface PanelRequest {
   panels: PanelSpec[];
   /** Scoring sheets with form fields. */
   fillable?: boolean;
+  /** The config's organisation and evidence lines. */
+  print?: PrintSettings;
 }
 
 export interface PanelFile {
@@ -73,7 +76,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     const bank = request.library.questions.filter((q) => q.level === panel.level.id);
     const levelContent = levelFiles(request.contentFiles, request.library, panel.level);
     const date = buildDate(request.contentDir, levelContent);
-    const edition = editionOf(levelContent, request.contentDir, date);
+    const edition = editionOf(levelContent, request.contentDir, date, request.print?.organisation);
     const plan: PanelPlan = planPanel({
       bank,
       interviewers: panel.interviewers,
@@ -83,7 +86,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
       usage: usageById,
     });
     const folder = panelFolder(panel.candidate);
-    const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable };
+    const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable, evidenceLines: request.print?.evidenceLines };
     const add = (name: string, bytes: Buffer, pages: number) => files.push({ path: `${folder}/${name}`, written: join(request.outDir, folder, name), pages, bytes });
     for (const seat of plan.seats) {
       const sheet = await renderPacket({

@@ -19,6 +19,8 @@ export interface DocumentMeta {
   header: string;
   /** The foot of a one-page document, which has no page numbers (e.g. the edition). */
   footnote?: string;
+  /** Whose document it is, before the page number in the foot of a longer one. */
+  organisation?: string;
   creationDate: Date;
   paper: Paper;
 }
@@ -73,7 +75,7 @@ export function buildDocument(document: DocumentContent, content: PdfNode[], the
     footer: (page: number, pages: number) => {
       if (onCover(page)) return null;
       // One page needs no "Page 1 of 1": its foot shows the edition.
-      const parts = [pages === 1 ? meta.footnote : `Page ${page} of ${pages}`, document.footerNote].filter(Boolean);
+      const parts = [...(pages === 1 ? [meta.footnote] : [meta.organisation, `Page ${page} of ${pages}`]), document.footerNote].filter(Boolean);
       return parts.length ? { text: parts.join(' · '), style: 'footer', alignment: 'center', margin: theme.footerMargin } : null;
     },
     content,

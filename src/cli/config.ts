@@ -1,0 +1,97 @@
+// preppack.config.yaml (or .json): a project's defaults for the flags, found
+// in the working folder or the nearest folder above it, or named with
+// --config FILE. Flags override it. A mistake in it is `file:line: message`
+// and exit 2, like any other wrong command line.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { z } from 'zod';
+import { describeYamlError } from '../content/yamlError.js';
+import { error, ProblemsError, type Problem } from '../problems.js';
+
+export const CONFIG_NAMES = ['preppack.config.yaml', 'preppack.config.yml', 'preppack.config.json'];
+
+const names = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a name or a list of names, such as [staff, manager]' }).transform((v) => (Array.isArray(v) ? v : [v]));
+
+const configSchema = z
+  .object({
+    content: z.string().min(1),
+    templates: z.string().min(1),
+    out: z.string().min(1),
+    paper: z.enum(['letter', 'a4']),
+    organisation: z.string().trim().min(1).max(80),
+    levels: names,
+    packets: names,
+    evidenceLines: z.number().int().min(1).max(20),
+  })
+  .partial()
+  .strict();
+
+export type Config = z.infer<typeof configSchema> & {
+  /** The file it came from, for messages; undefined when there is none. */
+  path?: string;
+};
+
+/** The config file of the working folder or the nearest folder above it. */
+export function findConfig(from = process.cwd()): string | undefined {
+  for (let folder = resolve(from); ; folder = dirname(folder)) {
+    for (const name of CONFIG_NAMES) {
+      const path = join(folder, name);
+      if (existsSync(path)) return path;
+    }
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+/** The line of the value at `path` in the document, or of its key for an unknown key. */
+function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[], key?: string): number {
+  let node: unknown = doc.contents;
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+    node = pair?.key;
+  } else node = doc.getIn(path as (string | number)[], true);
+  const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+  return offset === undefined ? 1 : lines.linePos(offset).line;
+}
+
+const KEYS = Object.keys(configSchema.shape).join(', ');
+
+function problemsOf(shown: string, doc: Document, lines: LineCounter, issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.flatMap((issue) => {
+    const key = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((name) => error(shown, lineOf(doc, lines, [], name), `unknown key "${name}": the keys are ${KEYS}`));
+    return [error(shown, lineOf(doc, lines, issue.path), `${key || 'the file'}: ${issue.message}`)];
+  });
+}
+
+/** The config at `path`; paths in it are taken from its own folder. Throws a ProblemsError naming its lines. */
+export function loadConfig(path: string): Config {
+  const shown = relative(process.cwd(), path) || path;
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw new ProblemsError([error(shown, 1, 'a folder, not a config file')]);
+    text = readFileSync(path, 'utf8');
+  } catch (caught) {
+    if (caught instanceof ProblemsError) throw caught;
+    throw new ProblemsError([error(shown, 1, (caught as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such config file' : `cannot read it (${(caught as NodeJS.ErrnoException).code})`)]);
+  }
+  // JSON is YAML too: one reader, with lines, for both.
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    const { line, message } = describeYamlError(text, doc.errors[0]!);
+    throw new ProblemsError([error(shown, line, message)]);
+  }
+  const value = doc.toJS() ?? {};
+  const parsed = configSchema.safeParse(value);
+  if (!parsed.success) throw new ProblemsError(problemsOf(shown, doc, lines, parsed.error.issues));
+  const folder = dirname(path);
+  const from = (p: string | undefined) => (p === undefined ? undefined : relative(process.cwd(), resolve(folder, p)) || '.');
+  return { ...parsed.data, content: from(parsed.data.content), templates: from(parsed.data.templates), out: from(parsed.data.out), path: shown };
+}
+
+/** `--config FILE`, else the file found, else no settings. */
+export function projectConfig(named: string | undefined): Config {
+  const path = named ?? findConfig();
+  return path ? loadConfig(path) : {};
+}

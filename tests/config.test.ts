@@ -1,0 +1,76 @@
+// preppack.config.yaml / .json: found in the working folder or above it,
+// named with --config, overridden by flags; its mistakes are file:line and
+// exit 2. What it sets is read back from the PDFs.
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { preppack, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
+import { lines, readLayout } from './layout.js';
+import { readPdf, squash } from './pdf.js';
+
+/** A project: a copy of the library in kb/, the config at its root, and a sub-folder docs/ to run from. */
+function makeProject(config: string, name = 'preppack.config.yaml') {
+  const project = join(scratchDir(), 'project');
+  cpSync(join(ROOT, 'content'), join(project, 'kb'), { recursive: true });
+  mkdirSync(join(project, 'docs'), { recursive: true });
+  writeFileSync(join(project, name), config);
+  return { project, run: (args: string[], cwd = join(project, 'docs')) => preppack(args, cwd) };
+}
+
+describe('the config file', () => {
+  it('is found from a sub-folder; its folders are taken from where it is; it sets paper, levels, packets, organisation and evidence lines', async () => {
+    const { project, run } = makeProject(`content: kb\nout: print\npaper: a4\norganisation: Acme Security\nlevels: [staff]\npackets: [booklet, scorecard]\nevidenceLines: 9\n`);
+    const result = run(['build']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(join(project, 'print', 'staff')).sort()).toEqual(['staff-booklet.pdf', 'staff-scorecard.pdf']);
+    const booklet = await readPdf(join(project, 'print', 'staff', 'staff-booklet.pdf'));
+    expect(booklet.sizes[0]!.width).toBeCloseTo(595.28, 0);
+    // On the cover and in every foot after it.
+    expect(squash(booklet.pages[0]!)).toContain('AcmeSecurity');
+    for (const page of booklet.pages.slice(1)) expect(squash(page)).toMatch(/AcmeSecurity·Page\d+of\d+/);
+    const sheet = await readLayout(join(project, 'print', 'staff', 'staff-scorecard.pdf'));
+    for (const page of sheet.pages) {
+      const questions = lines(page).filter((l) => /^Q\d+\. /.test(l.text)).length;
+      const rules = page.paths.filter((p) => p.bottom - p.top < 1 && p.right - p.left > 150 && p.left > page.width / 2 - 20);
+      if (questions) expect(rules.length).toBeGreaterThanOrEqual(9 * questions);
+    }
+  });
+
+  it('gives way to flags', async () => {
+    const { project, run } = makeProject(`content: kb\nout: print\npaper: a4\nlevels: staff\norganisation: Acme Security\n`);
+    const result = run(['build', '--out', 'here', '--paper', 'letter', '--level', 'manager', '--packet', 'cheatsheet']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(project, 'print'))).toBe(false);
+    const sheet = await readPdf(join(project, 'docs', 'here', 'manager', 'manager-cheatsheet.pdf'));
+    expect(sheet.sizes[0]!.width).toBeCloseTo(612, 0);
+    expect(squash(sheet.pages[0]!)).toContain('AcmeSecurity·Contentversion');
+  });
+
+  it('may be JSON, named with --config', () => {
+    const { project, run } = makeProject(`{\n  "content": "kb",\n  "levels": ["director"],\n  "packets": "cheatsheet",\n  "out": "json-out"\n}\n`, 'settings.json');
+    const result = run(['build', '--config', join(project, 'settings.json')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(join(project, 'json-out', 'director'))).toEqual(['director-cheatsheet.pdf']);
+  });
+
+  it.each([
+    ['an unknown key', 'content: ../../copy\ncolour: blue\n', 'preppack.config.yaml:2: unknown key "colour": the keys are content, templates, out, paper, organisation, levels, packets, evidenceLines'],
+    ['a wrong type', 'paper: a4\nevidenceLines: many\n', 'preppack.config.yaml:2: evidenceLines: Invalid input: expected number, received string'],
+    ['a paper it does not know', 'paper: a3\n', 'preppack.config.yaml:1: paper: Invalid option: expected one of "letter"|"a4"'],
+    ['levels that are not names', 'levels: 3\n', 'preppack.config.yaml:1: levels: a name or a list of names'],
+    ['YAML that does not parse', 'content: [kb\nout: x\n', 'preppack.config.yaml:1: YAML syntax error'],
+  ])('with %s: file:line, exit 2, nothing built', (_, config, message) => {
+    const { project, run } = makeProject(config);
+    const result = run(['build', '--out', 'o'], project);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(existsSync(join(project, 'o'))).toBe(false);
+  });
+
+  it('named with --config but not there: exit 2', () => {
+    const result = preppack(['check', '--config', join(scratchDir(), 'none.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('none.yaml:1: no such config file');
+  });
+});
