@@ -3,9 +3,9 @@
 // A command's module (and with it pdfmake, Handlebars, marked…) loads only
 // when that command runs, so `--help` and `--version` answer at once.
 import { defaultContentDir } from './cli/contentDir.js';
-import { EXIT_FAILED, EXIT_USAGE, err, out, UsageError } from './cli/io.js';
+import { EXIT_FAILED, EXIT_USAGE, err, out, printResult, setOutputMode, UsageError } from './cli/io.js';
 import { nearest } from './cli/didYouMean.js';
-import { projectConfig, type Config } from './cli/config.js';
+import type { Config } from './cli/config.js';
 import { ProblemsError } from './problems.js';
 import { printProblems } from './cli/io.js';
 import { LIST_KINDS, type ListKind } from './content/select.js';
@@ -33,8 +33,8 @@ function listValues(name: string, values: readonly unknown[] | undefined): strin
 }
 
 /** `--out ""` would write into the current folder: a folder must be named. */
-function outValue(value: string): string {
-  if (!value.trim()) throw new UsageError('--out needs a folder');
+function outValue(value: string, option = '--out'): string {
+  if (!value.trim()) throw new UsageError(`${option} needs a folder`);
   return value;
 }
 
@@ -74,11 +74,18 @@ function personalValues(args: { candidate?: string; interviewer?: string; date?:
   return { candidate: text('candidate', args.candidate), interviewer: text('interviewer', args.interviewer), date: text('date', args.date), focus: text('focus', args.focus), questions, seed };
 }
 
+/** Whether stderr is a person's terminal: not a pipe, not a CI log. */
+function terminal(): { live: boolean; colour: boolean } {
+  const live = process.stderr.isTTY === true && !process.env.CI && process.env.TERM !== 'dumb';
+  return { live, colour: live && !process.env.NO_COLOR };
+}
+
 /** A mistake in the config file: its lines are printed as they are, and the exit is 2. */
 class ConfigProblems extends ProblemsError {}
 
-/** The project's config (`--config FILE` or the one found), read when a command runs. */
-function configOf(named: string | undefined): Config {
+/** The project's config (`--config FILE` or the one found), read when a command runs (yaml and zod load only then). */
+async function configOf(named: string | undefined): Promise<Config> {
+  const { projectConfig } = await import('./cli/config.js');
   try {
     return projectConfig(named);
   } catch (caught) {
@@ -88,7 +95,7 @@ function configOf(named: string | undefined): Config {
 }
 
 /** The commands, for "did you mean". */
-const COMMANDS = ['build', 'panel', 'render', 'check', 'list', 'import', 'manifest'];
+const COMMANDS = ['build', 'panel', 'render', 'check', 'list', 'import', 'init', 'templates', 'manifest'];
 
 /** yargs's "Unknown argument(s): a, b" with the nearest known command or option for each. */
 function withSuggestions(message: string, argv: readonly string[], options: readonly string[]): string {
@@ -114,6 +121,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const { default: yargs } = await import('yargs');
+  // Set before parsing, so that a wrong command line is answered in the same mode.
+  setOutputMode({ json: argv.includes('--json'), quiet: argv.includes('--quiet') || argv.includes('-q'), ...terminal() });
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  const code = await parseAndRun(yargs, argv);
+  printResult(command === 'manifest' ? 'manifest merge' : command === 'templates' ? 'templates eject' : (command ?? ''), code);
+  return code;
+}
+
+async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly string[]): Promise<number> {
   let code = 0;
   let usageFailure: string | undefined;
   const parser = yargs([...argv])
@@ -147,7 +163,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .example('$0 build --level manager --packet scorecard --candidate "Alex Doe" --interviewer Sam --date 2026-12-01 --questions 6 --seed 7', "Sam's sheet for Alex Doe: six questions"),
       async (args) => {
         if (usageFailure) return;
-        const config = configOf(args.config as string | undefined);
+        const config = await configOf(args.config as string | undefined);
         const options = {
           levels: listValues('level', args.level) ?? config.levels ?? ['all'],
           packets: listValues('packet', args.packet) ?? config.packets ?? ['all'],
@@ -196,7 +212,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         if (perInterviewer !== undefined && !/^-?\d+$/.test(perInterviewer.trim())) throw new UsageError(`--questions-per-interviewer takes a whole number, not "${perInterviewer}"`);
         const seed = args.seed === undefined ? undefined : parseSeed(args.seed);
         if (typeof seed === 'string') throw new UsageError(`--seed: ${seed}`);
-        const config = configOf(args.config as string | undefined);
+        const config = await configOf(args.config as string | undefined);
         const options = {
           contentDir: args.content ?? config.content ?? defaultContentDir(),
           templatesDir: args.templates ?? config.templates,
@@ -231,7 +247,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .example('$0 render guides/*.md --toc --out print', 'one PDF per guide, each with contents'),
       async (args) => {
         if (usageFailure) return;
-        const config = configOf(args.config as string | undefined);
+        const config = await configOf(args.config as string | undefined);
         const options = {
           files: (args.files ?? []).map(String),
           outDir: outValue(args.out ?? config.out ?? 'out'),
@@ -251,7 +267,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       async (args) => {
         if (usageFailure) return;
         const { checkCommand } = await import('./commands/check.js');
-        code = checkCommand(args.content ?? configOf(args.config as string | undefined).content ?? defaultContentDir(), args.strict);
+        code = checkCommand(args.content ?? (await configOf(args.config as string | undefined)).content ?? defaultContentDir(), args.strict);
       },
     )
     .command(
@@ -262,7 +278,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           .positional('what', { choices: LIST_KINDS, describe: 'what to list' })
           .option('level', { type: 'string', requiresArg: true, describe: 'only this level (id or alias, e.g. vp)' })
           .option('competency', { type: 'string', requiresArg: true, describe: 'only items tagged with this competency' })
-          .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of a table' })
           .option('content', contentOption)
           .example('$0 list questions --level vp', 'the director questions, found by an alias')
           .example('$0 list stories --json', 'every story as JSON'),
@@ -273,8 +288,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           kind: args.what as ListKind,
           level: args.level,
           competency: args.competency,
-          json: args.json,
-          contentDir: args.content ?? configOf(args.config as string | undefined).content ?? defaultContentDir(),
+          json: args.json === true,
+          contentDir: args.content ?? (await configOf(args.config as string | undefined)).content ?? defaultContentDir(),
         });
       },
     )
@@ -293,28 +308,58 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         const { importCommand } = await import('./commands/import.js');
         code = importCommand({
           pages: (args.pages ?? []).map(String),
-          contentDir: args.content ?? configOf(args.config as string | undefined).content ?? 'content',
+          contentDir: args.content ?? (await configOf(args.config as string | undefined)).content ?? 'content',
           force: args.force,
           dryRun: args['dry-run'],
         });
       },
     )
     .command(
-      'manifest merge <inputs..>',
-      "join the manifests of a sharded build (`build --shard K/N`) into one, as a single build writes it",
-      (y) =>
-        y
-          .positional('inputs', { type: 'string', array: true, describe: "the shards' output folders or manifest files" })
-          .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'the manifest file to write' })
-          .example('$0 manifest merge shard-1 shard-2 shard-3 --out out/manifest.json', 'the manifest of the whole build'),
+      'init [dir]',
+      'a starter content library (two competencies, one level, one question, one story) that checks and builds',
+      (y) => y.positional('dir', { type: 'string', default: 'content', describe: 'the folder to create' }).example('$0 init kb', 'a starter library in ./kb'),
       async (args) => {
         if (usageFailure) return;
-        const { manifestMergeCommand } = await import('./commands/manifest.js');
-        code = manifestMergeCommand({ inputs: (args.inputs ?? []).map(String), out: outValue(args.out) });
+        const { initCommand } = await import('./commands/init.js');
+        code = initCommand(outValue(args.dir ?? 'content', 'init'));
       },
     )
+    .command('templates', 'the bundled templates: `templates eject [DIR]` copies them to customise', (y) =>
+      y
+        .command(
+          'eject [dir]',
+          'copy the bundled templates and theme.json into a folder, to customise and use with --templates',
+          (z) => z.positional('dir', { type: 'string', default: 'templates', describe: 'the folder to copy them into' }).example('$0 templates eject print-style', 'then: preppack build --templates print-style'),
+          async (args) => {
+            if (usageFailure) return;
+            const { ejectTemplatesCommand } = await import('./commands/init.js');
+            code = ejectTemplatesCommand(outValue(args.dir ?? 'templates', 'templates eject'));
+          },
+        )
+        .demandCommand(1, 'name what to do: templates eject [DIR]'),
+    )
+    .command('manifest', 'manifests of sharded builds: `manifest merge DIR… --out FILE` joins them', (y) =>
+      y
+        .command(
+          'merge <inputs..>',
+          "join the manifests of a sharded build (`build --shard K/N`) into one, as a single build writes it",
+          (z) =>
+            z
+              .positional('inputs', { type: 'string', array: true, describe: "the shards' output folders or manifest files" })
+              .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'the manifest file to write' })
+              .example('$0 manifest merge shard-1 shard-2 shard-3 --out out/manifest.json', 'the manifest of the whole build'),
+          async (args) => {
+            if (usageFailure) return;
+            const { manifestMergeCommand } = await import('./commands/manifest.js');
+            code = manifestMergeCommand({ inputs: (args.inputs ?? []).map(String), out: outValue(args.out) });
+          },
+        )
+        .demandCommand(1, 'name what to do: manifest merge DIR… --out FILE'),
+    )
+    .option('json', { type: 'boolean', global: true, describe: 'stdout is one JSON document (list: the items); errors and warnings stay on stderr' })
+    .option('quiet', { alias: 'q', type: 'boolean', global: true, describe: 'print only errors' })
     .option('config', { type: 'string', requiresArg: true, global: true, describe: 'the project config file [default: preppack.config.yaml or .json here or above]' })
-    .demandCommand(1, 'name a command: build, panel, render, check, list, import or manifest merge')
+    .demandCommand(1, 'name a command: build, panel, render, check, list, import, init, templates eject or manifest merge')
     .strict()
     .help()
     .alias('h', 'help')

@@ -14,7 +14,7 @@ import { asErrors, hasErrors } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { folderProblem } from '../fs/folders.js';
 import { loadTemplates, PACKETS, type Packet } from '../render/templates.js';
-import { EXIT_FAILED, EXIT_OK, err, out, printProblems, stoppedBy, UsageError } from '../cli/io.js';
+import { EXIT_FAILED, EXIT_OK, err, note, out, printProblems, progress, result as report, stoppedBy, UsageError } from '../cli/io.js';
 import { kilobytes, printFiles } from '../cli/fileList.js';
 import { personSlug } from '../cli/names.js';
 import { dateProblem } from '../text/dates.js';
@@ -126,8 +126,19 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       return EXIT_FAILED;
     }
     printProblems(unprintable);
-    const result = await build({ library, contentFiles: files, contentDir: options.contentDir, jobs, shard, zip: options.zip, print: options.print, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable, force: options.force });
-    for (const note of result.skipped) err(`preppack: ${note}`);
+    const live = progress();
+    const result = await build({
+      library, contentFiles: files, contentDir: options.contentDir, jobs, shard, zip: options.zip, print: options.print, templates, outDir: options.outDir, paper: options.paper, sheet, fileStem, fillable: options.fillable, force: options.force,
+      onJob: (done, total, job) => live.show(`[${done + 1}/${total}] ${job.level.id} ${job.packet}`),
+    }).finally(live.done);
+    for (const skipped of result.skipped) note(`preppack: ${skipped}`);
+    report({
+      files: result.files.map((f) => ({ path: f.written, level: f.level, packet: f.packet, pages: f.pages, bytes: f.bytes, sha256: f.sha256, unchanged: f.reused })),
+      zips: result.bundles.map((b) => ({ path: b.written, level: b.level, bytes: b.bytes, sha256: b.sha256, files: b.files })),
+      skipped: result.skipped,
+      manifest: result.manifestPath,
+      ...(shard ? { shard: { index: shard.index, count: shard.count, jobs: shard.jobs } } : {}),
+    });
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes, reused: f.reused })));
     for (const bundle of result.bundles) out(`${bundle.written}  ${count(bundle.files.length, 'PDF')}  ${kilobytes(bundle.bytes).padStart(9)}`);
     const reused = result.files.filter((f) => f.reused).length;

@@ -2,7 +2,7 @@
 import { unprintableContent } from '../content/glyphs.js';
 import { loadLibrary } from '../content/load.js';
 import { asErrors, hasErrors } from '../problems.js';
-import { EXIT_FAILED, EXIT_OK, out, printProblems } from '../cli/io.js';
+import { EXIT_FAILED, EXIT_OK, out, printProblems, result } from '../cli/io.js';
 import { BUNDLED_FONT } from '../render/fonts.js';
 import { count } from '../text/plural.js';
 
@@ -13,6 +13,7 @@ export function checkCommand(contentDir: string, strict = false): number {
   printProblems(problems);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
+  result({ content: contentDir, levels: library.levels.length, questions: library.questions.length, stories: library.stories.length, competencies: library.competencies.length, errors, warnings });
   out(
     `${contentDir}: ${count(library.levels.length, 'level')}, ${count(library.questions.length, 'question')}, ${count(library.stories.length, 'story', 'stories')}, ` +
       `${count(library.competencies.length, 'competency', 'competencies')}; ${count(errors, 'error')}, ${count(warnings, 'warning')}`,

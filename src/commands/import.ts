@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../fs/atomicWrite.js';
 import { FORMAT_NAMES } from '../import/draft.js';
 import { importPages, type PageInput } from '../import/importPages.js';
 import { error, type Problem } from '../problems.js';
-import { EXIT_FAILED, EXIT_OK, err, out, printProblems } from '../cli/io.js';
+import { EXIT_FAILED, EXIT_OK, err, out, printProblems, result } from '../cli/io.js';
 import { count } from '../text/plural.js';
 
 export interface ImportOptions {
@@ -70,6 +70,11 @@ export function importCommand(options: ImportOptions): number {
     else writeFileAtomic(path, file.text);
   }
   const files = (action: string) => plan.files.filter((f) => f.action === action).length;
+  result({
+    pages: plan.pages.map((page) => ({ path: page.path, format: page.format, level: page.level, newLevel: page.newLevel, questions: page.questions, stories: page.stories, quotes: page.quotes })),
+    files: plan.files.map((file) => ({ path: join(options.contentDir, file.path), action: file.action })),
+    dryRun: options.dryRun,
+  });
   const verb = options.dryRun ? 'would write' : 'wrote';
   out(`${verb} ${count(writes.length, 'file')} in ${options.contentDir} (${files('create')} new, ${files('update')} updated), ${files('unchanged')} unchanged`);
   if (!options.dryRun && files('create') + files('update') > 0) out('next: tag competencies by hand, then run `preppack check`');

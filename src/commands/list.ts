@@ -4,7 +4,7 @@ import { loadLibrary } from '../content/load.js';
 import type { Library } from '../content/model.js';
 import { findLevel, levelNames, matches, type ItemFilter, type ListKind } from '../content/select.js';
 import { hasErrors } from '../problems.js';
-import { EXIT_FAILED, EXIT_OK, err, out, printProblems, UsageError } from '../cli/io.js';
+import { EXIT_FAILED, EXIT_OK, UsageError, err, out, printJson, printProblems } from '../cli/io.js';
 import { formatTable } from '../cli/table.js';
 
 
@@ -82,7 +82,7 @@ export function listCommand(options: ListOptions): number {
   }
   const filter = resolveFilter(library, options);
   const { header, rows, json } = rowsFor(library, options, filter);
-  if (options.json) out(JSON.stringify(json, null, 2));
+  if (options.json) printJson(json);
   else if (rows.length === 0) out(`no ${options.kind} match`);
   else out(formatTable(header, rows));
   return EXIT_OK;

@@ -7,7 +7,7 @@ import { manifestText, type Manifest } from '../pipeline/manifest.js';
 import { mergeManifests, type ShardManifest } from '../pipeline/mergeManifests.js';
 import { error, ProblemsError, type Problem } from '../problems.js';
 import { count } from '../text/plural.js';
-import { EXIT_OK, out, stoppedBy } from '../cli/io.js';
+import { EXIT_OK, out, result, stoppedBy } from '../cli/io.js';
 
 /** A manifest named by its file or by the output folder it describes. */
 function readShard(given: string): ShardManifest | Problem {
@@ -36,6 +36,7 @@ export function manifestMergeCommand(options: { inputs: string[]; out: string })
     const merged = mergeManifests(read as ShardManifest[]);
     if ('problems' in merged) throw new ProblemsError(merged.problems);
     writeFileAtomic(options.out, manifestText(merged.manifest));
+    result({ manifest: options.out, shards: read.length, files: merged.manifest.files.length, zips: merged.manifest.bundles?.length ?? 0 });
     out(`${options.out}: ${count(read.length, 'shard')}, ${count(merged.manifest.files.length, 'PDF')}${merged.manifest.bundles ? `, ${count(merged.manifest.bundles.length, 'zip')}` : ''}`);
     return EXIT_OK;
   } catch (caught) {

@@ -15,7 +15,7 @@ import { unprintableContent } from '../content/glyphs.js';
 import type { PrintSettings } from '../packets/common.js';
 import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
-import { EXIT_FAILED, EXIT_OK, err, out, printProblems, stoppedBy, UsageError } from '../cli/io.js';
+import { EXIT_FAILED, EXIT_OK, err, note, out, printProblems, result as report, stoppedBy, UsageError } from '../cli/io.js';
 import { kilobytes, printFiles } from '../cli/fileList.js';
 import { personSlug } from '../cli/names.js';
 
@@ -87,7 +87,12 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
     const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable, print: options.print });
     await writePanels(result, options.outDir);
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes.length })));
-    for (const gap of result.uncovered) err(`preppack: ${gap.candidate}: no question of this panel covers ${gap.competencies.join(', ')}: too few questions or interviewers`);
+    for (const gap of result.uncovered) note(`preppack: ${gap.candidate}: no question of this panel covers ${gap.competencies.join(', ')}: too few questions or interviewers`);
+    report({
+      files: result.files.map((f) => ({ path: f.written, pages: f.pages, bytes: f.bytes.length })),
+      uncovered: result.uncovered,
+      usage: Object.fromEntries([...result.usage].map(([level, uses]) => [level, Object.fromEntries(uses)])),
+    });
     if (panels.length > 1) {
       for (const [level, uses] of result.usage) {
         const listed = [...uses.entries()].sort(([a], [b]) => a - b).map(([number, times]) => `Q${number} ×${times}`);

@@ -9,7 +9,7 @@ import { folderProblem } from '../fs/folders.js';
 import { loadTemplates } from '../render/templates.js';
 import { count } from '../text/plural.js';
 import { kilobytes, printFiles } from '../cli/fileList.js';
-import { EXIT_OK, out, printProblems, stoppedBy } from '../cli/io.js';
+import { EXIT_OK, out, printProblems, result as report, stoppedBy } from '../cli/io.js';
 
 export interface RenderOptions {
   files: string[];
@@ -32,6 +32,7 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
     if (options.strict && warnings.length) throw new ProblemsError(asErrors(warnings));
     printProblems(warnings);
     await underLock(options.outDir, async () => writeStaged(options.outDir, rendered.map((file) => ({ path: file.name, bytes: file.bytes }))));
+    report({ files: rendered.map((f) => ({ source: f.source, path: join(options.outDir, f.name), pages: f.pages, bytes: f.bytes.length })) });
     const { pages, bytes } = printFiles(rendered.map((f) => ({ written: join(options.outDir, f.name), pages: f.pages, size: f.bytes.length })));
     out(`${count(rendered.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}`);
     return EXIT_OK;

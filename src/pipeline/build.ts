@@ -28,6 +28,8 @@ export interface BuildRequest {
   zip?: boolean;
   /** The config's organisation and evidence lines. */
   print?: PrintSettings;
+  /** Told before each job: how many are done, of how many, and which. */
+  onJob?: (done: number, total: number, job: Job) => void;
   templates: TemplateSet;
   outDir: string;
   paper: Paper;
@@ -79,7 +81,8 @@ async function buildLocked(request: BuildRequest): Promise<BuildResult> {
   const made: { file: BuiltFile; bytes: Buffer }[] = [];
   const skipped: string[] = [];
   const editions = new Map<string, { edition: ReturnType<typeof editionOf>; date: ReturnType<typeof buildDate> }>();
-  for (const { level, packet } of request.jobs) {
+  for (const [index, { level, packet }] of request.jobs.entries()) {
+    request.onJob?.(index, request.jobs.length, { level, packet });
     if (!editions.has(level.id)) {
       const files = levelFiles(request.contentFiles, request.library, level);
       const date = buildDate(request.contentDir, files);

@@ -1,0 +1,57 @@
+// `preppack init` starts a library that checks and builds; `preppack
+// templates eject` copies the templates to customise. Neither replaces a file.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { preppack, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
+import { readPdf, squash } from './pdf.js';
+
+describe('preppack init', () => {
+  it('writes a starter library that passes check and builds every packet', async () => {
+    const dir = scratchDir();
+    const init = preppack(['init', 'kb'], dir);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('4 files in kb');
+    const check = preppack(['check', '--content', 'kb', '--strict'], dir);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toContain('kb: 1 level, 1 question, 1 story, 2 competencies; 0 errors, 0 warnings');
+    const build = preppack(['build', '--content', 'kb', '--out', 'out'], dir);
+    expect(build.code, build.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out', 'engineer')).sort()).toEqual(['engineer-booklet.pdf', 'engineer-cheatsheet.pdf', 'engineer-scorecard.pdf']);
+    const booklet = await readPdf(join(dir, 'out', 'engineer', 'engineer-booklet.pdf'));
+    expect(booklet.squashed).toContain(squash('Walk me through how you would threat model a new feature that ships in two sprints.'));
+    expect(booklet.squashed).toContain(squash('Change a design before launch without slowing the team'));
+  });
+
+  it('into a folder that has its files already: exit 1, each named, nothing replaced', () => {
+    const dir = scratchDir();
+    expect(preppack(['init'], dir).code).toBe(0);
+    const level = join(dir, 'content', 'levels', 'engineer.md');
+    writeFileSync(level, `${readFileSync(level, 'utf8')}\nEdited.\n`);
+    const again = preppack(['init'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`${join('content', 'levels', 'engineer.md')}:1: is there already: not replaced`);
+    expect(again.stderr).toContain('nothing was written');
+    expect(again.stderr).not.toMatch(STACK_TRACE);
+    expect(readFileSync(level, 'utf8')).toContain('Edited.');
+  });
+});
+
+describe('preppack templates eject', () => {
+  it('copies the bundled templates and theme; an edited copy is used by --templates', async () => {
+    const dir = scratchDir();
+    const eject = preppack(['templates', 'eject', 'style'], dir);
+    expect(eject.code, eject.stderr).toBe(0);
+    const bundled = readdirSync(join(ROOT, 'templates')).sort();
+    expect(readdirSync(join(dir, 'style')).sort()).toEqual(bundled);
+    for (const name of bundled) expect(readFileSync(join(dir, 'style', name), 'utf8')).toBe(readFileSync(join(ROOT, 'templates', name), 'utf8'));
+    const cheatsheet = join(dir, 'style', 'cheatsheet.md.hbs');
+    writeFileSync(cheatsheet, readFileSync(cheatsheet, 'utf8').replace('{{#if prove.length}}', 'Printed by the Tuesday panel.\n\n{{#if prove.length}}'));
+    expect(preppack(['build', '--level', 'staff', '--packet', 'cheatsheet', '--templates', 'style', '--out', 'out'], dir).code).toBe(0);
+    expect((await readPdf(join(dir, 'out', 'staff', 'staff-cheatsheet.pdf'))).squashed).toContain(squash('Printed by the Tuesday panel.'));
+    const again = preppack(['templates', 'eject', 'style'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`${join('style', 'cheatsheet.md.hbs')}:1: is there already: not replaced`);
+    expect(readFileSync(cheatsheet, 'utf8')).toContain('Tuesday panel');
+  });
+});
