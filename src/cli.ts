@@ -95,7 +95,7 @@ async function configOf(named: string | undefined): Promise<Config> {
 }
 
 /** The commands, for "did you mean". */
-const COMMANDS = ['build', 'panel', 'render', 'check', 'list', 'import', 'init', 'templates', 'manifest'];
+const COMMANDS = ['build', 'panel', 'render', 'check', 'list', 'import', 'init', 'templates', 'manifest', 'completion'];
 
 /** yargs's "Unknown argument(s): a, b" with the nearest known command or option for each. */
 function withSuggestions(message: string, argv: readonly string[], options: readonly string[]): string {
@@ -356,6 +356,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
         )
         .demandCommand(1, 'name what to do: manifest merge DIR… --out FILE'),
     )
+    .completion('completion', 'print a shell completion script for bash or zsh: preppack completion >> ~/.bashrc')
     .option('json', { type: 'boolean', global: true, describe: 'stdout is one JSON document (list: the items); errors and warnings stay on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', global: true, describe: 'print only errors' })
     .option('config', { type: 'string', requiresArg: true, global: true, describe: 'the project config file [default: preppack.config.yaml or .json here or above]' })

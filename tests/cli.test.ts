@@ -70,3 +70,23 @@ describe('did you mean', () => {
     expect(result.stderr).not.toContain('did you mean');
   });
 });
+
+describe('preppack completion', () => {
+  it('prints a bash script that completes commands and the options of a command', () => {
+    const bin = scratchDir();
+    // The script calls `preppack` by name, as an installed one is.
+    writeFileSync(join(bin, 'preppack'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'bin', 'preppack.js'))} "$@"\n`, { mode: 0o755 });
+    const script = preppack(['completion']);
+    expect(script.code).toBe(0);
+    writeFileSync(join(bin, 'completion.sh'), script.stdout);
+    const complete = (words: string[]) =>
+      spawnSync('bash', ['-c', `source completion.sh; COMP_WORDS=(${words.join(' ')}); COMP_CWORD=${words.length - 1}; _preppack_yargs_completions; echo "\${COMPREPLY[@]}"`], {
+        cwd: bin,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+      }).stdout.trim().split(/\s+/);
+    expect(complete(['preppack', 'bu'])).toEqual(['build']);
+    expect(complete(['preppack', 'build', '--sh'])).toEqual(['--shard']);
+    expect(complete(['preppack', 'render', '--t'])).toEqual(expect.arrayContaining(['--toc', '--templates']));
+  });
+});
