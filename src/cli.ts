@@ -6,6 +6,7 @@ import { defaultContentDir } from './cli/contentDir.js';
 import { EXIT_FAILED, EXIT_USAGE, err, out, printResult, setOutputMode, UsageError } from './cli/io.js';
 import { nearest } from './cli/didYouMean.js';
 import type { Config } from './cli/config.js';
+import type { BuildOptions } from './commands/build.js';
 import { ProblemsError } from './problems.js';
 import { printProblems } from './cli/io.js';
 import { LIST_KINDS, type ListKind } from './content/select.js';
@@ -80,6 +81,26 @@ function terminal(): { live: boolean; colour: boolean } {
   return { live, colour: live && !process.env.NO_COLOR };
 }
 
+/** What `build` (and `watch`) is asked to make, from the flags, then the config, then the defaults. */
+function buildOptions(args: Record<string, unknown>, config: Config): BuildOptions {
+  const text = (name: string) => args[name] as string | undefined;
+  return {
+    levels: listValues('level', args.level as unknown[] | undefined) ?? config.levels ?? ['all'],
+    packets: listValues('packet', args.packet as unknown[] | undefined) ?? config.packets ?? ['all'],
+    paper: paperValue(text('paper') ?? config.paper),
+    personal: personalValues(args as Parameters<typeof personalValues>[0]),
+    shard: shardValue(text('shard')),
+    contentDir: text('content') ?? config.content ?? defaultContentDir(),
+    templatesDir: text('templates') ?? config.templates,
+    outDir: outValue(text('out') ?? config.out ?? 'out'),
+    fillable: args.fillable === true,
+    force: args.force === true,
+    strict: args.strict === true,
+    zip: args.zip === true,
+    print: { organisation: config.organisation, evidenceLines: config.evidenceLines },
+  };
+}
+
 /** A mistake in the config file: its lines are printed as they are, and the exit is 2. */
 class ConfigProblems extends ProblemsError {}
 
@@ -95,7 +116,7 @@ async function configOf(named: string | undefined): Promise<Config> {
 }
 
 /** The commands, for "did you mean". */
-const COMMANDS = ['build', 'panel', 'render', 'check', 'list', 'import', 'init', 'templates', 'manifest', 'completion'];
+const COMMANDS = ['build', 'watch', 'panel', 'render', 'check', 'list', 'import', 'init', 'templates', 'manifest', 'completion'];
 
 /** yargs's "Unknown argument(s): a, b" with the nearest known command or option for each. */
 function withSuggestions(message: string, argv: readonly string[], options: readonly string[]): string {
@@ -163,26 +184,31 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .example('$0 build --level manager --packet scorecard --candidate "Alex Doe" --interviewer Sam --date 2026-12-01 --questions 6 --seed 7', "Sam's sheet for Alex Doe: six questions"),
       async (args) => {
         if (usageFailure) return;
-        const config = await configOf(args.config as string | undefined);
-        const options = {
-          levels: listValues('level', args.level) ?? config.levels ?? ['all'],
-          packets: listValues('packet', args.packet) ?? config.packets ?? ['all'],
-          paper: paperValue(args.paper ?? config.paper),
-          personal: personalValues(args),
-          shard: shardValue(args.shard),
-        };
+        const options = buildOptions(args, await configOf(args.config as string | undefined));
         const { buildCommand } = await import('./commands/build.js');
-        code = await buildCommand({
-          ...options,
-          contentDir: args.content ?? config.content ?? defaultContentDir(),
-          templatesDir: args.templates ?? config.templates,
-          outDir: outValue(args.out ?? config.out ?? 'out'),
-          fillable: args.fillable,
-          force: args.force,
-          strict: args.strict,
-          zip: args.zip,
-          print: { organisation: config.organisation, evidenceLines: config.evidenceLines },
-        });
+        code = await buildCommand(options);
+      },
+    )
+    .command(
+      'watch',
+      'build, then build again what a change to the content, templates, fonts or config touches, until Ctrl-C',
+      (y) =>
+        y
+          .option('level', { type: 'string', array: true, describe: 'levels to build (ids or aliases, or all) [default: all]' })
+          .option('packet', { type: 'string', array: true, describe: 'packets to build: booklet, scorecard, cheatsheet (comma-separated) [default: all]' })
+          .option('content', contentOption)
+          .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
+          .option('out', { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' })
+          .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' })
+          .option('zip', { type: 'boolean', default: false, describe: "also <out>/<level>.zip: the level's PDFs and a README.txt" })
+          .example('$0 watch --level staff', "rebuild the staff packets on every save"),
+      async (args) => {
+        if (usageFailure) return;
+        const { findConfig } = await import('./cli/config.js');
+        const named = args.config as string | undefined;
+        const options = buildOptions(args, await configOf(named));
+        const { watchCommand } = await import('./commands/watch.js');
+        code = await watchCommand({ ...options, configPath: named ?? findConfig() });
       },
     )
     .command(

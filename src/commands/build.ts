@@ -41,6 +41,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** The config's organisation and evidence lines. */
   print?: PrintSettings;
+  /** List the PDFs left as they were (`watch` lists only what it rebuilt). */
+  listUnchanged?: boolean;
 }
 
 export interface PersonalOptions {
@@ -139,7 +141,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       manifest: result.manifestPath,
       ...(shard ? { shard: { index: shard.index, count: shard.count, jobs: shard.jobs } } : {}),
     });
-    const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes, reused: f.reused })));
+    const listed = options.listUnchanged === false ? result.files.filter((f) => !f.reused) : result.files;
+    printFiles(listed.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes, reused: f.reused })));
+    const [pages, bytes] = [result.files.reduce((sum, f) => sum + f.pages, 0), result.files.reduce((sum, f) => sum + f.bytes, 0)];
     for (const bundle of result.bundles) out(`${bundle.written}  ${count(bundle.files.length, 'PDF')}  ${kilobytes(bundle.bytes).padStart(9)}`);
     const reused = result.files.filter((f) => f.reused).length;
     const share = shard ? ` (shard ${shard.index}/${shard.count}: ${count(shard.jobs.length, 'job')} of ${shard.allJobs.length})` : '';
