@@ -23,6 +23,13 @@ const contentOption = {
   requiresArg: true,
 } as const;
 
+const levelsOption = { type: 'string', array: true, describe: 'levels to build (ids or aliases, or all) [default: all]' } as const;
+const packetsOption = { type: 'string', array: true, describe: 'packets to build: booklet, scorecard, cheatsheet (comma-separated) [default: all]' } as const;
+const templatesOption = { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' } as const;
+const outOption = { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' } as const;
+const paperOption = { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' } as const;
+const zipOption = { type: 'boolean', default: false, describe: "also <out>/<level>.zip: the level's PDFs and a README.txt" } as const;
+
 const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (characters the font cannot print, images that cannot be shown) as errors' } as const;
 
 /** A list option (`--level a,b` or `--level a --level b`): absent is undefined, given with no value is an error. */
@@ -161,12 +168,12 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
       'build the PDF packets: out/<level>/<level>-<packet>.pdf and out/manifest.json',
       (y) =>
         y
-          .option('level', { type: 'string', array: true, describe: 'levels to build (ids or aliases, or all) [default: all]' })
-          .option('packet', { type: 'string', array: true, describe: 'packets to build: booklet, scorecard, cheatsheet (comma-separated) [default: all]' })
+          .option('level', levelsOption)
+          .option('packet', packetsOption)
           .option('content', contentOption)
-          .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
-          .option('out', { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' })
-          .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' })
+          .option('templates', templatesOption)
+          .option('out', outOption)
+          .option('paper', paperOption)
           .option('candidate', { type: 'string', requiresArg: true, describe: "a scoring sheet with the candidate's name: out/<level>/<name>-scorecard.pdf" })
           .option('interviewer', { type: 'string', requiresArg: true, describe: "the interviewer's name on the sheet" })
           .option('date', { type: 'string', requiresArg: true, describe: 'the interview date on the sheet, YYYY-MM-DD' })
@@ -176,7 +183,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
           .option('force', { type: 'boolean', default: false, describe: 'render every PDF, even those whose inputs have not changed since the last build' })
           .option('strict', strictOption)
-          .option('zip', { type: 'boolean', default: false, describe: "also <out>/<level>.zip: the level's PDFs and a README.txt" })
+          .option('zip', zipOption)
           .option('shard', { type: 'string', requiresArg: true, describe: 'build share K of N of the jobs (e.g. 2/3), for a CI matrix; join them with `manifest merge`' })
           .example('$0 build', 'every packet for every level, into out/')
           .example('$0 build --zip --shard 2/3', 'the second of three shares, each level zipped')
@@ -194,13 +201,13 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
       'build, then build again what a change to the content, templates, fonts or config touches, until Ctrl-C',
       (y) =>
         y
-          .option('level', { type: 'string', array: true, describe: 'levels to build (ids or aliases, or all) [default: all]' })
-          .option('packet', { type: 'string', array: true, describe: 'packets to build: booklet, scorecard, cheatsheet (comma-separated) [default: all]' })
+          .option('level', levelsOption)
+          .option('packet', packetsOption)
           .option('content', contentOption)
-          .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
-          .option('out', { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' })
-          .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' })
-          .option('zip', { type: 'boolean', default: false, describe: "also <out>/<level>.zip: the level's PDFs and a README.txt" })
+          .option('templates', templatesOption)
+          .option('out', outOption)
+          .option('paper', paperOption)
+          .option('zip', zipOption)
           .example('$0 watch --level staff', "rebuild the staff packets on every save"),
       async (args) => {
         if (usageFailure) return;
@@ -224,9 +231,9 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .option('date', { type: 'string', requiresArg: true, describe: 'the interview date, YYYY-MM-DD' })
           .option('roster', { type: 'string', requiresArg: true, describe: 'many loops at once: a YAML or CSV file, one row per candidate (see examples/)' })
           .option('content', contentOption)
-          .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
-          .option('out', { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' })
-          .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' })
+          .option('templates', templatesOption)
+          .option('out', outOption)
+          .option('paper', paperOption)
           .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
           .example('$0 panel --level manager --candidate "Alex Doe" --interviewers "Sam,Kai,Ria" --seed 7', 'three sheets, a plan and a debrief sheet for Alex Doe')
           .example('$0 panel --roster examples/loops.yaml', 'every loop of a roster in one run'),
@@ -264,7 +271,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
       (y) =>
         y
           .positional('files', { type: 'string', array: true, describe: 'Markdown files' })
-          .option('out', { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' })
+          .option('out', outOption)
           .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter, a4 or a5 [default: letter]' })
           .option('toc', { type: 'boolean', default: false, describe: 'start with a table of contents' })
           .option('strict', strictOption)

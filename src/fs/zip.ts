@@ -33,31 +33,26 @@ export function zipArchive(entries: readonly ZipEntry[], modified: Date): Buffer
     // PDFs are compressed already: stored when deflating does not make them smaller.
     const [method, data] = deflated.length < entry.bytes.length ? [DEFLATE, deflated] : [STORE, Buffer.from(entry.bytes)];
     const crc = crc32(entry.bytes);
+    // The fields the local header and the central directory share, in the same order.
+    const shared = (buffer: Buffer, at: number) => {
+      buffer.writeUInt16LE(20, at); // version needed: 2.0
+      buffer.writeUInt16LE(UTF8_NAMES, at + 2);
+      buffer.writeUInt16LE(method, at + 4);
+      buffer.writeUInt16LE(time, at + 6);
+      buffer.writeUInt16LE(day, at + 8);
+      buffer.writeUInt32LE(crc, at + 10);
+      buffer.writeUInt32LE(data.length, at + 14);
+      buffer.writeUInt32LE(entry.bytes.length, at + 18);
+      buffer.writeUInt16LE(name.length, at + 22);
+    };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed: 2.0
-    header.writeUInt16LE(UTF8_NAMES, 6);
-    header.writeUInt16LE(method, 8);
-    header.writeUInt16LE(time, 10);
-    header.writeUInt16LE(day, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(entry.bytes.length, 22);
-    header.writeUInt16LE(name.length, 26);
-    header.writeUInt16LE(0, 28);
+    shared(header, 4);
     locals.push(header, name, data);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(0x0314, 4); // made by: Unix, zip 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(day, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    shared(central, 6);
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
