@@ -30,6 +30,9 @@ const outOption = { type: 'string', requiresArg: true, describe: 'where to write
 const paperOption = { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' } as const;
 const zipOption = { type: 'boolean', default: false, describe: "also <out>/<level>.zip: the level's PDFs and a README.txt" } as const;
 
+/** What build and watch both take: which packets, from what, to where, on what paper. */
+const BUILD_INPUTS = { level: levelsOption, packet: packetsOption, content: contentOption, templates: templatesOption, out: outOption, paper: paperOption } as const;
+
 const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (characters the font cannot print, images that cannot be shown) as errors' } as const;
 
 /** A list option (`--level a,b` or `--level a --level b`): absent is undefined, given with no value is an error. */
@@ -168,12 +171,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
       'build the PDF packets: out/<level>/<level>-<packet>.pdf and out/manifest.json',
       (y) =>
         y
-          .option('level', levelsOption)
-          .option('packet', packetsOption)
-          .option('content', contentOption)
-          .option('templates', templatesOption)
-          .option('out', outOption)
-          .option('paper', paperOption)
+          .options(BUILD_INPUTS)
           .option('candidate', { type: 'string', requiresArg: true, describe: "a scoring sheet with the candidate's name: out/<level>/<name>-scorecard.pdf" })
           .option('interviewer', { type: 'string', requiresArg: true, describe: "the interviewer's name on the sheet" })
           .option('date', { type: 'string', requiresArg: true, describe: 'the interview date on the sheet, YYYY-MM-DD' })
@@ -201,12 +199,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
       'build, then build again what a change to the content, templates, fonts or config touches, until Ctrl-C',
       (y) =>
         y
-          .option('level', levelsOption)
-          .option('packet', packetsOption)
-          .option('content', contentOption)
-          .option('templates', templatesOption)
-          .option('out', outOption)
-          .option('paper', paperOption)
+          .options(BUILD_INPUTS)
           .option('zip', zipOption)
           .example('$0 watch --level staff', "rebuild the staff packets on every save"),
       async (args) => {
