@@ -107,7 +107,7 @@ function buildOptions(args: Record<string, unknown>, config: Config): BuildOptio
     force: args.force === true,
     strict: args.strict === true,
     zip: args.zip === true,
-    print: { organisation: config.organisation, evidenceLines: config.evidenceLines },
+    print: { organisation: config.organisation, evidenceLines: config.evidenceLines, ratingLabels: config.ratingLabels },
   };
 }
 
@@ -244,7 +244,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           templatesDir: args.templates ?? config.templates,
           outDir: outValue(args.out ?? config.out ?? 'out'),
           paper: paperValue(args.paper ?? config.paper),
-          print: { organisation: config.organisation, evidenceLines: config.evidenceLines },
+          print: { organisation: config.organisation, evidenceLines: config.evidenceLines, ratingLabels: config.ratingLabels },
           roster: args.roster,
           level: args.level,
           candidate: args.candidate?.trim(),

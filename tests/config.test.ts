@@ -1,7 +1,8 @@
 // preppack.config.yaml / .json: found in the working folder or above it,
 // named with --config, overridden by flags; its mistakes are file:line and
 // exit 2. What it sets is read back from the PDFs.
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { preppack, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
@@ -36,6 +37,22 @@ describe('the config file', () => {
     }
   });
 
+  it('names the ratings on the scoring sheet (scale, rating rows, form values) and the debrief sheet (key, decision row)', async () => {
+    const { project, run } = makeProject(`content: kb\nout: print\nratingLabels: [Strong no, Lean no, Lean yes, Strong yes]\n`);
+    expect(run(['build', '--level', 'staff', '--packet', 'scorecard', '--fillable']).code).toBe(0);
+    const sheet = await readPdf(join(project, 'print', 'staff', 'staff-scorecard.pdf'));
+    expect(sheet.squashed).toContain(squash('Strong no Clear evidence against the bar for this level.'));
+    expect(sheet.squashed).toContain(squash('Lean yes Meets the bar'));
+    expect(sheet.squashed).not.toContain('Definitelynot');
+    for (const page of sheet.pages.filter((p) => /Q\d+\./.test(p))) expect(squash(page)).toContain(squash('Rating ☐ Strong no ☐ Lean no ☐ Lean yes ☐ Strong yes ☐ Not assessed'));
+    const fields = await PDFDocument.load(readFileSync(join(project, 'print', 'staff', 'staff-scorecard.pdf')));
+    expect(fields.getForm().getRadioGroup('q1.rating').getOptions()).toEqual(['strong-no', 'lean-no', 'lean-yes', 'strong-yes', 'not-assessed']);
+    expect(run(['panel', '--level', 'manager', '--candidate', 'Alex Doe', '--interviewers', 'Sam,Kai', '--seed', '7']).code).toBe(0);
+    const debrief = await readPdf(join(project, 'print', 'panels', 'alex-doe', 'debrief.pdf'));
+    expect(debrief.squashed).toContain(squash('SN Strong no · LN Lean no · LY Lean yes · SY Strong yes · NA Not assessed (overall: ND No decision)'));
+    expect(debrief.squashed).toContain(squash('Decision ☐ Strong no ☐ Lean no ☐ Lean yes ☐ Strong yes ☐ No decision'));
+  });
+
   it('gives way to flags', async () => {
     const { project, run } = makeProject(`content: kb\nout: print\npaper: a4\nlevels: staff\norganisation: Acme Security\n`);
     const result = run(['build', '--out', 'here', '--paper', 'letter', '--level', 'manager', '--packet', 'cheatsheet']);
@@ -54,10 +71,13 @@ describe('the config file', () => {
   });
 
   it.each([
-    ['an unknown key', 'content: ../../copy\ncolour: blue\n', 'preppack.config.yaml:2: unknown key "colour": the keys are content, templates, out, paper, organisation, levels, packets, evidenceLines'],
+    ['an unknown key', 'content: ../../copy\ncolour: blue\n', 'preppack.config.yaml:2: unknown key "colour": the keys are content, templates, out, paper, organisation, levels, packets, evidenceLines, ratingLabels'],
     ['a wrong type', 'paper: a4\nevidenceLines: many\n', 'preppack.config.yaml:2: evidenceLines: Invalid input: expected number, received string'],
     ['a paper it does not know', 'paper: a3\n', 'preppack.config.yaml:1: paper: Invalid option: expected one of "letter"|"a4"'],
     ['levels that are not names', 'levels: 3\n', 'preppack.config.yaml:1: levels: a name or a list of names'],
+    ['three ratings', 'ratingLabels: [No, Yes, Strong yes]\n', 'preppack.config.yaml:1: ratingLabels: four ratings, worst first'],
+    ['ratings of one initial', 'ratingLabels: [Strong no, Soft no, Yes, Strong yes]\n', 'preppack.config.yaml:1: ratingLabels: ratings whose initials differ'],
+    ['a rating with a separator', 'ratingLabels: [No | way, No, Yes, Strong yes]\n', 'preppack.config.yaml:1: ratingLabels.0: a rating is words'],
     ['YAML that does not parse', 'content: [kb\nout: x\n', 'preppack.config.yaml:1: YAML syntax error'],
   ])('with %s: file:line, exit 2, nothing built', (_, config, message) => {
     const { project, run } = makeProject(config);

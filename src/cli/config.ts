@@ -7,11 +7,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { describeYamlError } from '../content/yamlError.js';
+import { ratingShort } from '../packets/scorecard.js';
 import { error, ProblemsError, type Problem } from '../problems.js';
 
 export const CONFIG_NAMES = ['preppack.config.yaml', 'preppack.config.yml', 'preppack.config.json'];
 
 const names = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a name or a list of names, such as [staff, manager]' }).transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** A rating as the sheets print it: words only, so that it reads the same in a rating row, an anchor and a table. */
+const ratingLabel = z.string().trim().max(20).regex(/^[\p{L}\p{N}][\p{L}\p{N} '’-]*$/u, 'a rating is words: letters, digits, spaces, hyphens, apostrophes');
 
 const configSchema = z
   .object({
@@ -23,6 +27,12 @@ const configSchema = z
     levels: names,
     packets: names,
     evidenceLines: z.number().int().min(1).max(20),
+    ratingLabels: z
+      .array(ratingLabel)
+      .length(4, 'four ratings, worst first, such as [Definitely not, No, Yes, Strong yes]')
+      .refine((labels) => new Set(labels.map((l) => l.toLowerCase())).size === labels.length && !labels.some((l) => /^(not assessed|no decision)$/i.test(l)), 'four different ratings, none of them "Not assessed" or "No decision" (the sheets add those)')
+      // The debrief grid writes each rating by its initials: they must tell the ratings apart.
+      .refine((labels) => new Set([...labels, 'Not assessed', 'No decision'].map(ratingShort)).size === labels.length + 2, 'ratings whose initials differ (the debrief sheet writes "Strong yes" as SY), and none written NA or ND'),
   })
   .partial()
   .strict();

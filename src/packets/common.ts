@@ -35,6 +35,8 @@ export interface PrintSettings {
   organisation?: string;
   /** Evidence lines under each question of a scoring sheet, at least (they also fill the page). */
   evidenceLines?: number;
+  /** The four ratings, worst first, instead of Definitely not, No, Yes, Strong yes. */
+  ratingLabels?: readonly string[];
 }
 
 export const section = (s: Section | undefined): SectionContext | null =>

@@ -6,6 +6,7 @@ import type { PanelPlan } from '../loops/panel.js';
 import { printedDate } from '../text/dates.js';
 import { competencyTitles, levelContext, type Edition } from './common.js';
 import { questionLabel } from './cues.js';
+import { NO_DECISION, NOT_ASSESSED, RATINGS, ratingShort } from './scorecard.js';
 
 export interface PanelDetails {
   candidate: string;
@@ -58,10 +59,13 @@ export function panelPlanContext(library: Library, level: Level, edition: Editio
   };
 }
 
-export function debriefContext(library: Library, level: Level, edition: Edition, details: PanelDetails) {
+export function debriefContext(library: Library, level: Level, edition: Edition, details: PanelDetails, ratings: readonly string[] = RATINGS) {
   const covered = new Set(details.plan.seats.flatMap((seat) => seat.focus));
   return {
     ...common(library, level, edition, details),
+    ratings: [...ratings, NOT_ASSESSED].map((label) => ({ label, short: ratingShort(label) })),
+    decisions: [...ratings, NO_DECISION],
+    noDecision: { label: NO_DECISION, short: ratingShort(NO_DECISION) },
     competencies: levelCompetencies(library, level).filter((c) => covered.has(c.id)).map((c) => ({ title: c.title, asked: details.plan.seats.map((seat) => seat.focus.includes(c.id)) })),
   };
 }

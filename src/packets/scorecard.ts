@@ -57,7 +57,10 @@ function sheetContext(details: SheetDetails | undefined, bank: number, asked: nu
 /** Evidence lines under each question when the config names no number; the page's spare room adds more. */
 export const EVIDENCE_LINES = 5;
 
-export function scorecardContext(library: Library, level: Level, edition: Edition, details?: SheetDetails, evidenceLines = EVIDENCE_LINES) {
+/** A rating's short form for the debrief grid: its words' initials ("Strong yes" → SY). */
+export const ratingShort = (label: string) => label.split(/\s+/).map((word) => word[0]!.toUpperCase()).join('');
+
+export function scorecardContext(library: Library, level: Level, edition: Edition, details?: SheetDetails, evidenceLines = EVIDENCE_LINES, ratings: readonly string[] = RATINGS) {
   const bank = itemsOf(library, level).questions;
   const items = { questions: details?.questions ? [...details.questions] : bank, stories: [] };
   if (items.questions.length === 0) return undefined;
@@ -65,7 +68,7 @@ export function scorecardContext(library: Library, level: Level, edition: Editio
     level: levelContext(level),
     edition,
     sheet: sheetContext(details, bank.length, items.questions.length),
-    ratings: [...RATINGS],
+    ratings: [...ratings],
     evidenceLines,
     notAssessed: NOT_ASSESSED,
     noDecision: NO_DECISION,

@@ -107,7 +107,7 @@ async function buildLocked(request: BuildRequest): Promise<BuildResult> {
     }
     // pdfmake and the render stack load only when something is to be rendered.
     const { renderPacket } = await import('./renderPacket.js');
-    const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable, evidenceLines: request.print?.evidenceLines });
+    const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels });
     if (result.kind === 'skipped') {
       skipped.push(`skipped the ${packet} of level "${level.id}": ${result.reason}`);
       continue;

@@ -22,6 +22,8 @@ export interface PacketOptions {
   creationDate: Date;
   /** Evidence lines under each question of a scoring sheet (default 5). */
   evidenceLines?: number;
+  /** The four ratings, worst first (default Definitely not, No, Yes, Strong yes). */
+  ratings?: readonly string[];
   /** A personal scoring sheet: whose it is and which questions it asks. */
   sheet?: SheetDetails;
   /** Scoring sheets with form fields. */

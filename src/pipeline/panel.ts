@@ -86,7 +86,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
       usage: usageById,
     });
     const folder = panelFolder(panel.candidate);
-    const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable, evidenceLines: request.print?.evidenceLines };
+    const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels };
     const add = (name: string, bytes: Buffer, pages: number) => files.push({ path: `${folder}/${name}`, written: join(request.outDir, folder, name), pages, bytes });
     for (const seat of plan.seats) {
       const sheet = await renderPacket({
@@ -102,7 +102,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     const planBytes = await planOnOnePage(request, base, details);
     if (!planBytes) throw new ProblemsError([error(where.path, where.line, `the panel plan for "${panel.candidate}" does not fit one page even at 8 pt with question numbers only: ${panel.interviewers.length} interviewers are too many for one page`)]);
     add('panel-plan.pdf', planBytes, 1);
-    const debriefMarkdown = request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details));
+    const debriefMarkdown = request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details, request.print?.ratingLabels));
     const debrief = await firstFormOnOnePage({ ...base, packet: 'debrief' }, themeFor(request.templates.theme, 'debrief'), [debriefMarkdown]);
     if (!debrief) throw new ProblemsError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
     add('debrief.pdf', await debrief.pdf.draw(), 1);

@@ -10,7 +10,7 @@ export async function renderPacket(options: PacketOptions): Promise<PacketResult
   const { library, level, edition, templates } = options;
   const theme = themeFor(templates.theme, options.packet);
   if (options.packet === 'cheatsheet') return fitCheatsheet(options, theme);
-  const data = options.packet === 'booklet' ? bookletContext(library, level, edition) : scorecardContext(library, level, edition, options.sheet, options.evidenceLines);
+  const data = options.packet === 'booklet' ? bookletContext(library, level, edition) : scorecardContext(library, level, edition, options.sheet, options.evidenceLines, options.ratings);
   if (!data) return { kind: 'skipped', reason: 'it has no questions to score' };
   const markdown = templates.templates[options.packet].render(data);
   const pdf = await renderMarkdown(options, markdown, theme);
