@@ -2,9 +2,9 @@
 // is a layer over the same stages; everything else in dist/ is internal and
 // not importable (package.json "exports").
 import { loadLibrary as load } from './content/load.js';
-import { findLevel, levelNames } from './content/select.js';
+import { levelNames, levelsNamed } from './content/select.js';
 import { unprintableContent } from './content/glyphs.js';
-import type { Level, Library } from './content/model.js';
+import type { Library } from './content/model.js';
 import { build, type BuildResult } from './pipeline/build.js';
 import { renderMarkdownFiles } from './pipeline/markdownFiles.js';
 import { hasErrors, ProblemsError, type Problem } from './problems.js';
@@ -64,15 +64,12 @@ export interface BuildOptions {
 export async function buildPackets(options: BuildOptions): Promise<BuildResult & { warnings: Problem[] }> {
   const { library, problems, files } = load(options.contentDir);
   if (hasErrors(problems)) throw new PreppackError(problems.filter((p) => p.severity === 'error'));
-  const levels: Level[] = (options.levels ?? []).map((name) => {
-    const level = findLevel(library, name);
-    if (!level) throw new PreppackError([{ path: options.contentDir, line: 1, severity: 'error', message: `unknown level "${name}": the levels are ${levelNames(library)}` }]);
-    return level;
-  });
+  const named = levelsNamed(library, options.levels ?? []);
+  if ('unknown' in named) throw new PreppackError([{ path: options.contentDir, line: 1, severity: 'error', message: `unknown level "${named.unknown}": the levels are ${levelNames(library)}` }]);
   const packets = options.packets ?? [...PACKETS];
   return stage(async () => {
     const templates = loadTemplates(options.templatesDir);
-    const jobs = (levels.length ? levels : library.levels).flatMap((level) => packets.map((packet) => ({ level, packet })));
+    const jobs = named.levels.flatMap((level) => packets.map((packet) => ({ level, packet })));
     const result = await build({ library, contentFiles: files, contentDir: options.contentDir, jobs, zip: options.zip, print: options.print, templates, outDir: options.outDir, paper: options.paper ?? 'letter', force: options.force });
     return { ...result, warnings: [...problems, ...unprintableContent(files, templates.theme.font), ...templates.unprintable] };
   });

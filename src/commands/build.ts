@@ -1,7 +1,7 @@
 // `preppack build`: the PDFs for the chosen levels and packets.
 import { loadLibrary } from '../content/load.js';
 import type { Level, Library } from '../content/model.js';
-import { findLevel, levelNames } from '../content/select.js';
+import { levelNames, levelsNamed } from '../content/select.js';
 import { inPackOrder, pickQuestions } from '../loops/questionSet.js';
 import type { SheetDetails } from '../loops/sheet.js';
 import { build } from '../pipeline/build.js';
@@ -103,15 +103,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     return EXIT_FAILED;
   }
   const names = options.levels.flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
-  const levels: Level[] = [];
-  if (names.length === 0 || names.includes('all')) levels.push(...library.levels);
-  else {
-    for (const name of names) {
-      const level = findLevel(library, name);
-      if (!level) throw new UsageError(`unknown level "${name}": the levels are ${levelNames(library)}, or all`);
-      if (!levels.includes(level)) levels.push(level);
-    }
-  }
+  const named = levelsNamed(library, names);
+  if ('unknown' in named) throw new UsageError(`unknown level "${named.unknown}": the levels are ${levelNames(library)}, or all`);
+  const { levels } = named;
   const sheet = options.personal ? personalSheet(options.personal, packets, levels, library) : undefined;
   const fileStem = options.personal?.candidate !== undefined ? personSlug('candidate name', options.personal.candidate) : undefined;
   if (options.shard && sheet) throw new UsageError('--shard splits a whole build: a personal scoring sheet is one file');
