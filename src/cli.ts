@@ -3,11 +3,11 @@
 // A command's module (and with it pdfmake, Handlebars, marked…) loads only
 // when that command runs, so `--help` and `--version` answer at once.
 import { defaultContentDir } from './cli/contentDir.js';
-import { EXIT_FAILED, EXIT_USAGE, err, out, printResult, setOutputMode, UsageError } from './cli/io.js';
+import { EXIT_FAILED, EXIT_USAGE, err, isUsageError, out, printResult, setOutputMode, UsageError } from './cli/io.js';
 import { nearest } from './cli/didYouMean.js';
 import type { Config } from './cli/config.js';
 import type { BuildOptions } from './commands/build.js';
-import { ProblemsError } from './problems.js';
+import { PreppackError } from './problems.js';
 import { printProblems } from './cli/io.js';
 import { LIST_KINDS, type ListKind } from './content/select.js';
 import { parseSeed } from './loops/sheet.js';
@@ -112,7 +112,7 @@ function buildOptions(args: Record<string, unknown>, config: Config): BuildOptio
 }
 
 /** A mistake in the config file: its lines are printed as they are, and the exit is 2. */
-class ConfigProblems extends ProblemsError {}
+class ConfigProblems extends PreppackError {}
 
 /** The project's config (`--config FILE` or the one found), read when a command runs (yaml and zod load only then). */
 async function configOf(named: string | undefined): Promise<Config> {
@@ -120,7 +120,7 @@ async function configOf(named: string | undefined): Promise<Config> {
   try {
     return projectConfig(named);
   } catch (caught) {
-    if (caught instanceof ProblemsError) throw new ConfigProblems(caught.problems);
+    if (caught instanceof PreppackError) throw new ConfigProblems(caught.problems);
     throw caught;
   }
 }
@@ -394,7 +394,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, caught) => {
-      if (caught && caught.name !== 'YError' && !(caught instanceof UsageError)) throw caught;
+      if (caught && caught.name !== 'YError' && !isUsageError(caught)) throw caught;
       // The options of the command being parsed (yargs has them, its types do not say so).
       const options = Object.keys((parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key).filter((name) => name.length > 1 && name !== '$0');
       usageFailure = withSuggestions(message ?? caught?.message ?? 'wrong command line', argv, options);
@@ -403,7 +403,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
   try {
     await parser.parseAsync();
   } catch (caught) {
-    if (caught instanceof UsageError) usageFailure = caught.message;
+    if (isUsageError(caught)) usageFailure = caught.message;
     else if (caught instanceof ConfigProblems) {
       printProblems(caught.problems);
       err('preppack: fix the config file (every key is in the README)');

@@ -30,9 +30,29 @@ export const asErrors = (problems: readonly Problem[]): Problem[] => problems.ma
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
 
-/** Thrown by a stage that cannot go on; the CLI prints the problems and exits 1. */
-export class ProblemsError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+/**
+ * Why a command stopped before it made anything: the content has errors, a
+ * warning under --strict, a template or other input is wrong, what was asked
+ * cannot be made (an unknown level, options that do not go together: the
+ * command line's exit 2), or the output folder cannot be made.
+ */
+export type StopReason = 'content' | 'strict' | 'input' | 'request' | 'output';
+
+/**
+ * Thrown by a stage that cannot go on, and by the library: every problem,
+ * each with its file and line (none for a request or an output folder: the
+ * message says it). The CLI prints the problems and exits 1 (2 for a request).
+ */
+export class PreppackError extends Error {
+  constructor(
+    readonly problems: Problem[],
+    readonly reason: StopReason = 'input',
+    message = problems.map(formatProblem).join('\n'),
+  ) {
+    super(message);
+    this.name = 'PreppackError';
   }
 }
+
+/** What was asked for cannot be made (an unknown level, options that do not go together). */
+export const requestError = (message: string) => new PreppackError([], 'request', message);

@@ -8,7 +8,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml
 import { z } from 'zod';
 import { describeYamlError } from '../content/yamlError.js';
 import { ratingShort } from '../packets/scorecard.js';
-import { error, ProblemsError, type Problem } from '../problems.js';
+import { error, PreppackError, type Problem } from '../problems.js';
 
 export const CONFIG_NAMES = ['preppack.config.yaml', 'preppack.config.yml', 'preppack.config.json'];
 
@@ -74,27 +74,27 @@ function problemsOf(shown: string, doc: Document, lines: LineCounter, issues: re
   });
 }
 
-/** The config at `path`; paths in it are taken from its own folder. Throws a ProblemsError naming its lines. */
+/** The config at `path`; paths in it are taken from its own folder. Throws a PreppackError naming its lines. */
 export function loadConfig(path: string): Config {
   const shown = relative(process.cwd(), path) || path;
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new ProblemsError([error(shown, 1, 'a folder, not a config file')]);
+    if (statSync(path).isDirectory()) throw new PreppackError([error(shown, 1, 'a folder, not a config file')]);
     text = readFileSync(path, 'utf8');
   } catch (caught) {
-    if (caught instanceof ProblemsError) throw caught;
-    throw new ProblemsError([error(shown, 1, (caught as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such config file' : `cannot read it (${(caught as NodeJS.ErrnoException).code})`)]);
+    if (caught instanceof PreppackError) throw caught;
+    throw new PreppackError([error(shown, 1, (caught as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such config file' : `cannot read it (${(caught as NodeJS.ErrnoException).code})`)]);
   }
   // JSON is YAML too: one reader, with lines, for both.
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     const { line, message } = describeYamlError(text, doc.errors[0]!);
-    throw new ProblemsError([error(shown, line, message)]);
+    throw new PreppackError([error(shown, line, message)]);
   }
   const value = doc.toJS() ?? {};
   const parsed = configSchema.safeParse(value);
-  if (!parsed.success) throw new ProblemsError(problemsOf(shown, doc, lines, parsed.error.issues));
+  if (!parsed.success) throw new PreppackError(problemsOf(shown, doc, lines, parsed.error.issues));
   const folder = dirname(path);
   const from = (p: string | undefined) => (p === undefined ? undefined : relative(process.cwd(), resolve(folder, p)) || '.');
   return { ...parsed.data, content: from(parsed.data.content), templates: from(parsed.data.templates), out: from(parsed.data.out), path: shown };

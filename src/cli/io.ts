@@ -1,6 +1,5 @@
 // What commands print, and the exit codes they end with.
-import { FolderError } from '../fs/folders.js';
-import { formatProblem, ProblemsError, sortProblems, type Problem } from '../problems.js';
+import { formatProblem, PreppackError, sortProblems, type Problem, type StopReason } from '../problems.js';
 
 export const EXIT_OK = 0;
 /** The content, a template or a build failed. */
@@ -92,19 +91,33 @@ export function printProblems(problems: readonly Problem[]): void {
   }
 }
 
+/** What to do about it, after "nothing was built". */
+const REMEDY: Partial<Record<StopReason, string>> = {
+  content: 'fix the content (see `preppack check`)',
+  strict: 'every warning is an error with --strict',
+};
+
 /**
  * A command stopped by problems in the user's files (each as path:line:
  * message) or by an output folder it cannot make, then what did not happen,
- * and exit 1. Anything else is a bug and
- * is thrown on.
+ * and exit 1. A request that cannot be made goes on to the command line's
+ * exit 2; anything else is a bug and is thrown on.
  */
 export function stoppedBy(caught: unknown, notDone: string): number {
-  if (caught instanceof FolderError) err(`preppack: ${caught.message}`);
-  else if (caught instanceof ProblemsError) printProblems(caught.problems);
-  else throw caught;
-  err(`preppack: ${notDone}`);
+  if (!(caught instanceof PreppackError) || caught.reason === 'request') throw caught;
+  if (caught.problems.length) printProblems(caught.problems);
+  else err(`preppack: ${caught.message}`);
+  const remedy = REMEDY[caught.reason];
+  err(`preppack: ${notDone}${remedy ? `: ${remedy}` : ''}`);
   return EXIT_FAILED;
 }
 
-/** A wrong command line: the message, and exit 2. */
-export class UsageError extends Error {}
+/** A wrong command line: the message, and exit 2 (as a request the library cannot make). */
+export class UsageError extends PreppackError {
+  constructor(message: string) {
+    super([], 'request', message);
+  }
+}
+
+/** A wrong command line, from the CLI or a request the library refused. */
+export const isUsageError = (caught: unknown): caught is PreppackError => caught instanceof PreppackError && caught.reason === 'request';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomicWrite.js';
 import { manifestText, type Manifest } from '../pipeline/manifest.js';
 import { mergeManifests, type ShardManifest } from '../pipeline/mergeManifests.js';
-import { error, ProblemsError, type Problem } from '../problems.js';
+import { error, PreppackError, type Problem } from '../problems.js';
 import { count } from '../text/plural.js';
 import { EXIT_OK, out, result, stoppedBy } from '../cli/io.js';
 
@@ -32,9 +32,9 @@ export function manifestMergeCommand(options: { inputs: string[]; out: string })
   try {
     const read = options.inputs.map(readShard);
     const unread = read.filter((r): r is Problem => 'severity' in r);
-    if (unread.length) throw new ProblemsError(unread);
+    if (unread.length) throw new PreppackError(unread);
     const merged = mergeManifests(read as ShardManifest[]);
-    if ('problems' in merged) throw new ProblemsError(merged.problems);
+    if ('problems' in merged) throw new PreppackError(merged.problems);
     writeFileAtomic(options.out, manifestText(merged.manifest));
     result({ manifest: options.out, shards: read.length, files: merged.manifest.files.length, zips: merged.manifest.bundles?.length ?? 0 });
     out(`${options.out}: ${count(read.length, 'shard')}, ${count(merged.manifest.files.length, 'PDF')}${merged.manifest.bundles ? `, ${count(merged.manifest.bundles.length, 'zip')}` : ''}`);

@@ -7,7 +7,7 @@ import type { Library } from '../content/model.js';
 import { findLevel, levelNames } from '../content/select.js';
 import { readRoster, panelShortage } from '../loops/roster.js';
 import { renderPanels, writePanels, type PanelSpec } from '../pipeline/panel.js';
-import { error, hasErrors, ProblemsError } from '../problems.js';
+import { error, hasErrors, PreppackError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { folderProblem } from '../fs/folders.js';
 import { loadTemplates } from '../render/templates.js';
@@ -17,7 +17,7 @@ import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
 import { EXIT_FAILED, EXIT_OK, err, note, out, printProblems, result as report, stoppedBy, UsageError } from '../cli/io.js';
 import { kilobytes, printFiles } from '../cli/fileList.js';
-import { personSlug } from '../cli/names.js';
+import { personSlug } from '../loops/sheet.js';
 
 export interface PanelOptions {
   contentDir: string;
@@ -63,10 +63,10 @@ function panelsFromRoster(path: string, library: Library): PanelSpec[] {
     text = readFileSync(path, 'utf8');
   } catch (caught) {
     const code = (caught as NodeJS.ErrnoException).code;
-    throw new ProblemsError([error(path, 1, code === 'ENOENT' ? 'no such roster file' : code === 'EISDIR' ? 'is a folder, not a roster file' : `cannot read the roster (${code})`)]);
+    throw new PreppackError([error(path, 1, code === 'ENOENT' ? 'no such roster file' : code === 'EISDIR' ? 'is a folder, not a roster file' : `cannot read the roster (${code})`)]);
   }
   const { rows, problems } = readRoster(path, text, library);
-  if (problems.length) throw new ProblemsError(problems);
+  if (problems.length) throw new PreppackError(problems);
   return rows.map((row) => ({ ...row, origin: { path, line: row.line } }));
 }
 

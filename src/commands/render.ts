@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { underLock, writeStaged } from '../fs/stagedWrite.js';
 import { readMarkdownFiles, renderMarkdownFiles } from '../pipeline/markdownFiles.js';
-import { asErrors, ProblemsError } from '../problems.js';
+import { asErrors, PreppackError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { folderProblem } from '../fs/folders.js';
 import { loadTemplates } from '../render/templates.js';
@@ -24,12 +24,12 @@ export interface RenderOptions {
 export async function renderCommand(options: RenderOptions): Promise<number> {
   const { files, problems } = readMarkdownFiles(options.files);
   try {
-    if (problems.length) throw new ProblemsError(problems);
+    if (problems.length) throw new PreppackError(problems);
     const outFolder = folderProblem(options.outDir);
     if (outFolder) throw outFolder;
     const { theme } = loadTemplates(options.templatesDir);
     const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc });
-    if (options.strict && warnings.length) throw new ProblemsError(asErrors(warnings));
+    if (options.strict && warnings.length) throw new PreppackError(asErrors(warnings));
     printProblems(warnings);
     await underLock(options.outDir, async () => writeStaged(options.outDir, rendered.map((file) => ({ path: file.name, bytes: file.bytes }))));
     report({ files: rendered.map((f) => ({ source: f.source, path: join(options.outDir, f.name), pages: f.pages, bytes: f.bytes.length })) });

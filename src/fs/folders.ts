@@ -3,14 +3,15 @@
 // fails at once, and a file where a folder should be is named as such.
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { PreppackError } from '../problems.js';
 
 /** Why a folder cannot be made, in words for the user. */
-export class FolderError extends Error {
+export class FolderError extends PreppackError {
   constructor(
     readonly path: string,
     message: string,
   ) {
-    super(message);
+    super([], 'output', message);
   }
 }
 

@@ -5,7 +5,7 @@
 import type { Level, Library } from '../content/model.js';
 import { cheatsheetContext, type CueForm } from '../packets/cheatsheet.js';
 import { itemsOf } from '../packets/common.js';
-import { error, ProblemsError, type Problem } from '../problems.js';
+import { error, PreppackError, type Problem } from '../problems.js';
 import { scaleTheme, type Theme } from '../render/theme.js';
 import type { LaidOutDocument } from '../render/typeset.js';
 import { layOutMarkdown, type PacketOptions, type PacketResult } from './packetDocument.js';
@@ -113,5 +113,5 @@ export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promi
   const forms = lazily(['full', 'short', 'none'] satisfies CueForm[], (cues) => template.render(cheatsheetContext(options.library, options.level, options.edition, cues)));
   const fitted = await firstFormOnOnePage(options, theme, forms);
   if (fitted) return { kind: 'pdf', bytes: await fitted.pdf.draw(), pages: 1, markdown: fitted.markdown, fontSize: fitted.size };
-  throw new ProblemsError([tooMuch(options.library, options.level)]);
+  throw new PreppackError([tooMuch(options.library, options.level)]);
 }

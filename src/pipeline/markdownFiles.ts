@@ -3,7 +3,7 @@
 // rendered before any is written.
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
-import { error, ProblemsError, warning, type Problem } from '../problems.js';
+import { error, PreppackError, warning, type Problem } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
 import { unprintableText } from '../render/coverage.js';
@@ -127,7 +127,7 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
       problems.push(error(file.path, lineOf(file.text, caught.directive), caught.message));
     }
   }
-  if (problems.length) throw new ProblemsError([...problems, ...warnings]);
+  if (problems.length) throw new PreppackError([...problems, ...warnings]);
   return { rendered, warnings };
 }
 

@@ -4,7 +4,7 @@
 import type { Level, Library } from '../content/model.js';
 import type { SheetDetails } from '../loops/sheet.js';
 import type { Edition } from '../packets/common.js';
-import { error, ProblemsError } from '../problems.js';
+import { error, PreppackError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
 import { directiveLine, PACKET_TITLES, type DocumentName, type TemplateSet } from '../render/templates.js';
@@ -56,7 +56,7 @@ export async function layOutMarkdown(options: PacketOptions, markdown: string, t
       paper: options.paper,
     });
   } catch (caught) {
-    if (caught instanceof RenderError) throw new ProblemsError([error(template.path, directiveLine(template.source, caught.directive), caught.message)]);
+    if (caught instanceof RenderError) throw new PreppackError([error(template.path, directiveLine(template.source, caught.directive), caught.message)]);
     throw caught;
   }
 }

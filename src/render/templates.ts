@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type HandlebarsModule from 'handlebars';
-import { error, ProblemsError, type Problem } from '../problems.js';
+import { error, PreppackError, type Problem } from '../problems.js';
 import { textFileProblem } from '../fs/textFile.js';
 import { decodeText } from '../text/decode.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
@@ -181,13 +181,13 @@ function template(path: string, source: string): Template | Problem[] {
     render: (context) => {
       if (!compiled) {
         const result = compile(shown, source);
-        if (Array.isArray(result)) throw new ProblemsError(result);
+        if (Array.isArray(result)) throw new PreppackError(result);
         compiled = result;
       }
       try {
         return compiled(context);
       } catch (caught) {
-        throw new ProblemsError([renderProblem(shown, source, (caught as Error).message)]);
+        throw new PreppackError([renderProblem(shown, source, (caught as Error).message)]);
       }
     },
   };
@@ -273,7 +273,7 @@ function templatesFolderProblem(dir: string): Problem | undefined {
 
 export function loadTemplates(dir: string | undefined): TemplateSet {
   const folder = dir === undefined ? undefined : templatesFolderProblem(dir);
-  if (folder) throw new ProblemsError([folder]);
+  if (folder) throw new PreppackError([folder]);
   const problems: Problem[] = [];
   const templates = {} as Record<DocumentName, Template>;
   const sources: { path: string; text: string }[] = [];
@@ -290,10 +290,10 @@ export function loadTemplates(dir: string | undefined): TemplateSet {
   const themePath = pick(dir, 'theme.json');
   const themeText = readTemplateFile(themePath, problems);
   sources.push({ path: 'theme.json', text: themeText });
-  if (problems.length) throw new ProblemsError(problems);
+  if (problems.length) throw new PreppackError(problems);
   const theme = loadTheme(themePath, themeText);
   if ('severity' in theme) problems.push(theme);
-  if (problems.length) throw new ProblemsError(problems);
+  if (problems.length) throw new PreppackError(problems);
   const font = (theme as Theme).font;
   const unprintable = read.flatMap((file) => unprintableText(displayPath(file.path), file.text, font));
   return { templates, theme: theme as Theme, sources, unprintable };
