@@ -85,10 +85,11 @@ function personalValues(args: { candidate?: string; interviewer?: string; date?:
   return { candidate: text('candidate', args.candidate), interviewer: text('interviewer', args.interviewer), date: text('date', args.date), focus: text('focus', args.focus), questions, seed };
 }
 
-/** Whether stderr is a person's terminal: not a pipe, not a CI log. */
-function terminal(): { live: boolean; colour: boolean } {
-  const live = process.stderr.isTTY === true && !process.env.CI && process.env.TERM !== 'dumb';
-  return { live, colour: live && !process.env.NO_COLOR };
+/** Whether stderr (progress, colour) and stdout (tables) are a person's terminal: not a pipe, not a CI log. */
+function terminal(): { live: boolean; colour: boolean; table: boolean } {
+  const person = !process.env.CI && process.env.TERM !== 'dumb';
+  const live = person && process.stderr.isTTY === true;
+  return { live, colour: live && !process.env.NO_COLOR, table: person && process.stdout.isTTY === true };
 }
 
 /** What `build` (and `watch`) is asked to make, from the flags, then the config, then the defaults. */

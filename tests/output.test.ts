@@ -80,13 +80,15 @@ describe('--quiet', () => {
 
 describe('on a terminal and off it', () => {
   /** The command under a pseudo-terminal (script(1)), as a person runs it. */
-  const onTerminal = (args: string[], env: Record<string, string> = {}) => {
+  const onTerminal = (args: string[], env: Record<string, string> = {}, cwd = scratchDir()) => {
     const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
     const base: NodeJS.ProcessEnv = { ...process.env, ...env };
     if (!('CI' in env)) delete base.CI;
     if (!('NO_COLOR' in env)) delete base.NO_COLOR;
-    return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: base, cwd: scratchDir() }).stdout;
+    return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: base, cwd }).stdout;
   };
+  /** What a person sees once the live line is gone: of each line, what the last carriage return left. */
+  const screen = (seen: string) => seen.split('\n').map((line) => line.replace(/\r$/, '').split('\r').at(-1)!.replace(/\x1b\[K/g, '')).filter(Boolean);
 
   it('a terminal shows live progress, which packet of how many, and colours the warning', () => {
     const seen = onTerminal(['build', '--content', libraryWithWarning(), '--level', 'staff']);
@@ -94,6 +96,42 @@ describe('on a terminal and off it', () => {
     expect(seen).toContain('[3/3] staff cheatsheet');
     expect(seen).toContain('\x1b[33mwarning:\x1b[0m');
     expect(seen).toContain('3 PDFs, ');
+  });
+
+  it('after the build, a terminal shows a summary table: each level once, its packets, pages, size, written or unchanged, the file', () => {
+    const cwd = scratchDir();
+    const first = screen(onTerminal(['build', '--level', 'staff,manager', '--zip'], {}, cwd));
+    const header = first.findIndex((line) => /^level +packet +pages +size +status +file$/.test(line));
+    expect(header, first.join('\n')).toBeGreaterThanOrEqual(0);
+    const rows = first.slice(header + 2, header + 10);
+    expect(rows[0]).toMatch(/^staff +booklet +\d+ pages +[\d.]+ KB +written +out\/staff\/staff-booklet\.pdf$/);
+    expect(rows[1]).toMatch(/^ +scorecard +\d+ pages .* written +out\/staff\/staff-scorecard\.pdf$/);
+    expect(rows[2]).toMatch(/^ +cheatsheet +1 page .* written +out\/staff\/staff-cheatsheet\.pdf$/);
+    expect(rows[3]).toMatch(/^manager +booklet /);
+    expect(rows[6]).toMatch(/^staff +zip +3 PDFs +[\d.]+ KB +written +out\/staff\.zip$/);
+    expect(rows[7]).toMatch(/^manager +zip +3 PDFs /);
+    expect(first.at(-1)).toMatch(/^6 PDFs and 2 zips, \d+ pages, [\d.]+ KB in \d+\.\d s; manifest out\/manifest\.json$/);
+    const again = screen(onTerminal(['build', '--level', 'staff,manager', '--zip'], {}, cwd));
+    expect(again.filter((line) => / unchanged +out\//.test(line))).toHaveLength(8);
+  });
+
+  it('panel and render show which file of how many, then their table', () => {
+    const panel = onTerminal(['panel', '--level', 'manager', '--candidate', 'Alex Doe', '--interviewers', 'Sam,Kai']);
+    expect(panel).toMatch(/\[1\/4\] Alex Doe scorecard \(Sam\) · \d+\.\d s/);
+    expect(panel).toContain('[3/4] Alex Doe panel plan');
+    expect(panel).toContain('[4/4] Alex Doe debrief');
+    const panelLines = screen(panel);
+    expect(panelLines).toContainEqual(expect.stringMatching(/^candidate +sheet +pages +size +file$/));
+    expect(panelLines).toContainEqual(expect.stringMatching(/^Alex Doe +scorecard \(Sam\) +\d+ pages .* out\/panels\/alex-doe\/sam-scorecard\.pdf$/));
+    expect(panelLines).toContainEqual(expect.stringMatching(/^ +debrief +1 page .* out\/panels\/alex-doe\/debrief\.pdf$/));
+
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'one.md'), '# One\n\nFirst.\n');
+    writeFileSync(join(dir, 'two.md'), '# Two\n\nSecond.\n');
+    const render = onTerminal(['render', 'one.md', 'two.md'], {}, dir);
+    expect(render).toMatch(/\[1\/2\] one\.md · /);
+    expect(render).toContain('[2/2] two.md');
+    expect(screen(render)).toContainEqual(expect.stringMatching(/^one\.md +1 page +[\d.]+ KB +out\/one\.pdf$/));
   });
 
   it('NO_COLOR: no colour; CI: no escape codes at all; a pipe: plain lines, one per PDF', () => {
@@ -105,5 +143,8 @@ describe('on a terminal and off it', () => {
     const piped = preppack(['build', '--content', content, '--level', 'staff', '--out', join(scratchDir(), 'out')]);
     expect(piped.stdout + piped.stderr).not.toMatch(ESCAPE);
     expect(piped.stdout.trim().split('\n').filter((line) => line.endsWith('KB') && line.includes('.pdf'))).toHaveLength(3);
+    // No table in a pipe or a CI log: a script reads the same lines on every run.
+    expect(piped.stdout).not.toMatch(/^level +packet/m);
+    expect(piped.stdout).not.toMatch(/ in \d+\.\d s;/);
   });
 });

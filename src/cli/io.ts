@@ -19,9 +19,11 @@ export interface OutputMode {
   live: boolean;
   /** Colour on stderr: live, and NO_COLOR is not set. */
   colour: boolean;
+  /** Tables for a person: stdout is a terminal (and not a CI log). */
+  table: boolean;
 }
 
-const mode: OutputMode = { json: false, quiet: false, live: false, colour: false };
+const mode: OutputMode = { json: false, quiet: false, live: false, colour: false, table: false };
 let document: Record<string, unknown> = {};
 let problemsSaid: Problem[] = [];
 /** The command printed its own document (`list --json`: the items themselves). */

@@ -2,7 +2,7 @@
 // buildPackets does the work; this prints it for a person or a script.
 import { buildPackets, type BuildOptions as LibraryBuildOptions, type BuildOutcome } from '../index.js';
 import { EXIT_OK, note, out, printProblems, progress, result as report, stoppedBy } from '../cli/io.js';
-import { kilobytes, printFiles } from '../cli/fileList.js';
+import { kilobytes, printFiles, took } from '../cli/fileList.js';
 import { count } from '../text/plural.js';
 
 export interface BuildOptions extends Omit<LibraryBuildOptions, 'onWarnings' | 'onJob'> {
@@ -11,6 +11,7 @@ export interface BuildOptions extends Omit<LibraryBuildOptions, 'onWarnings' | '
 }
 
 export async function buildCommand(options: BuildOptions): Promise<number> {
+  const started = Date.now();
   const live = progress();
   let result: BuildOutcome;
   try {
@@ -22,17 +23,17 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   for (const skipped of result.skipped) note(`preppack: ${skipped}`);
   report({
     files: result.files.map((f) => ({ path: f.written, level: f.level, packet: f.packet, pages: f.pages, bytes: f.bytes, sha256: f.sha256, unchanged: f.reused })),
-    zips: result.bundles.map((b) => ({ path: b.written, level: b.level, bytes: b.bytes, sha256: b.sha256, files: b.files })),
+    zips: result.bundles.map((b) => ({ path: b.written, level: b.level, bytes: b.bytes, sha256: b.sha256, files: b.files, unchanged: b.reused })),
     skipped: result.skipped,
     manifest: result.manifestPath,
     ...(shard ? { shard: { index: shard.index, count: shard.count, jobs: shard.jobs } } : {}),
   });
   const listed = options.listUnchanged === false ? result.files.filter((f) => !f.reused) : result.files;
-  printFiles(listed.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes, reused: f.reused })));
+  const zips = result.bundles.map((b) => ({ written: b.written, pages: 0, size: b.bytes, holds: count(b.files.length, 'PDF'), reused: b.reused, labels: [b.level, 'zip'] }));
+  printFiles(listed.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes, reused: f.reused, labels: [f.level, f.packet] })), ['level', 'packet'], zips);
   const [pages, bytes] = [result.files.reduce((sum, f) => sum + f.pages, 0), result.files.reduce((sum, f) => sum + f.bytes, 0)];
-  for (const bundle of result.bundles) out(`${bundle.written}  ${count(bundle.files.length, 'PDF')}  ${kilobytes(bundle.bytes).padStart(9)}`);
   const reused = result.files.filter((f) => f.reused).length;
   const share = shard ? ` (shard ${shard.index}/${shard.count}: ${count(shard.jobs.length, 'job')} of ${shard.allJobs.length})` : '';
-  out(`${count(result.files.length, 'PDF')}${reused ? ` (${reused} unchanged)` : ''}${result.bundles.length ? ` and ${count(result.bundles.length, 'zip')}` : ''}, ${count(pages, 'page')}, ${kilobytes(bytes)}${share}; manifest ${result.manifestPath}`);
+  out(`${count(result.files.length, 'PDF')}${reused ? ` (${reused} unchanged)` : ''}${result.bundles.length ? ` and ${count(result.bundles.length, 'zip')}` : ''}, ${count(pages, 'page')}, ${kilobytes(bytes)}${share}${took(started)}; manifest ${result.manifestPath}`);
   return EXIT_OK;
 }

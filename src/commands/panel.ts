@@ -15,8 +15,8 @@ import { unprintableContent } from '../content/glyphs.js';
 import type { PrintSettings } from '../packets/common.js';
 import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
-import { EXIT_FAILED, EXIT_OK, err, note, out, printProblems, result as report, stoppedBy, UsageError } from '../cli/io.js';
-import { kilobytes, printFiles } from '../cli/fileList.js';
+import { EXIT_OK, note, out, printProblems, progress, result as report, stoppedBy, UsageError } from '../cli/io.js';
+import { kilobytes, printFiles, took } from '../cli/fileList.js';
 import { personSlug } from '../loops/sheet.js';
 
 export interface PanelOptions {
@@ -71,22 +71,21 @@ function panelsFromRoster(path: string, library: Library): PanelSpec[] {
 }
 
 export async function panelCommand(options: PanelOptions): Promise<number> {
+  const started = Date.now();
   const { library, problems, files } = loadLibrary(options.contentDir);
-  if (hasErrors(problems)) {
-    printProblems(problems.filter((p) => p.severity === 'error'));
-    err('preppack: nothing was built: fix the content (see `preppack check`)');
-    return EXIT_FAILED;
-  }
   try {
+    if (hasErrors(problems)) throw new PreppackError(problems.filter((p) => p.severity === 'error'), 'content');
     const panels = options.roster ? panelsFromRoster(options.roster, library) : [panelFromOptions(options, library)];
     const outFolder = folderProblem(options.outDir);
     if (outFolder) throw outFolder;
     const templates = loadTemplates(options.templatesDir);
     // Characters the font lacks would print as empty boxes: said before anything renders.
-    printProblems([...unprintableContent(files, templates.theme.font), ...templates.unprintable]);
-    const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable, print: options.print });
+    printProblems([...problems, ...unprintableContent(files, templates.theme.font), ...templates.unprintable]);
+    const live = progress();
+    const onFile = (done: number, total: number, candidate: string, sheet: string) => live.show(`[${done + 1}/${total}] ${candidate} ${sheet}`);
+    const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable, print: options.print, onFile }).finally(live.done);
     await writePanels(result, options.outDir);
-    const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes.length })));
+    const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes.length, labels: [f.candidate, f.sheet] })), ['candidate', 'sheet']);
     for (const gap of result.uncovered) note(`preppack: ${gap.candidate}: no question of this panel covers ${gap.competencies.join(', ')}: too few questions or interviewers`);
     report({
       files: result.files.map((f) => ({ path: f.written, pages: f.pages, bytes: f.bytes.length })),
@@ -99,7 +98,7 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
         out(`question use, level ${level}: ${listed.join(', ')}`);
       }
     }
-    out(`${count(result.files.length, 'PDF')} for ${count(panels.length, 'candidate')}, ${count(pages, 'page')}, ${kilobytes(bytes)}`);
+    out(`${count(result.files.length, 'PDF')} for ${count(panels.length, 'candidate')}, ${count(pages, 'page')}, ${kilobytes(bytes)}${took(started)}`);
     return EXIT_OK;
   } catch (caught) {
     return stoppedBy(caught, 'nothing was built');

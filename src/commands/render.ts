@@ -8,8 +8,8 @@ import type { Paper } from '../render/document.js';
 import { folderProblem } from '../fs/folders.js';
 import { loadTemplates } from '../render/templates.js';
 import { count } from '../text/plural.js';
-import { kilobytes, printFiles } from '../cli/fileList.js';
-import { EXIT_OK, out, printProblems, result as report, stoppedBy } from '../cli/io.js';
+import { kilobytes, printFiles, took } from '../cli/fileList.js';
+import { EXIT_OK, out, printProblems, progress, result as report, stoppedBy } from '../cli/io.js';
 
 export interface RenderOptions {
   files: string[];
@@ -22,19 +22,22 @@ export interface RenderOptions {
 }
 
 export async function renderCommand(options: RenderOptions): Promise<number> {
+  const started = Date.now();
   const { files, problems } = readMarkdownFiles(options.files);
   try {
     if (problems.length) throw new PreppackError(problems);
     const outFolder = folderProblem(options.outDir);
     if (outFolder) throw outFolder;
     const { theme } = loadTemplates(options.templatesDir);
-    const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc });
+    const live = progress();
+    const onFile = (done: number, total: number, path: string) => live.show(`[${done + 1}/${total}] ${path}`);
+    const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc, onFile }).finally(live.done);
     if (options.strict && warnings.length) throw new PreppackError(asErrors(warnings));
     printProblems(warnings);
     await underLock(options.outDir, async () => writeStaged(options.outDir, rendered.map((file) => ({ path: file.name, bytes: file.bytes }))));
     report({ files: rendered.map((f) => ({ source: f.source, path: join(options.outDir, f.name), pages: f.pages, bytes: f.bytes.length })) });
-    const { pages, bytes } = printFiles(rendered.map((f) => ({ written: join(options.outDir, f.name), pages: f.pages, size: f.bytes.length })));
-    out(`${count(rendered.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}`);
+    const { pages, bytes } = printFiles(rendered.map((f) => ({ written: join(options.outDir, f.name), pages: f.pages, size: f.bytes.length, labels: [f.source] })), ['source']);
+    out(`${count(rendered.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}${took(started)}`);
     return EXIT_OK;
   } catch (caught) {
     return stoppedBy(caught, 'nothing was rendered');

@@ -53,8 +53,8 @@ export interface BuiltFile extends ManifestFile {
 
 export interface BuildResult {
   files: BuiltFile[];
-  /** The level zips of `--zip`, with where they were written. */
-  bundles: (ManifestBundle & { written: string })[];
+  /** The level zips of `--zip`, with where they were written, and whether the one on disk was left as it was. */
+  bundles: (ManifestBundle & { written: string; reused: boolean })[];
   skipped: string[];
   manifestPath: string;
 }
@@ -131,13 +131,14 @@ async function buildLocked(request: BuildRequest): Promise<BuildResult> {
   if (request.shard) manifest.shard = request.shard;
   // A zip whose bytes are on disk already is left as it is, as an unchanged PDF is.
   const unchangedBundles = new Set(stillThere(previous?.bundles, request.outDir).map((entry) => `${entry.path}\0${entry.sha256}`));
+  const bundleReused = (entry: ManifestBundle) => unchangedBundles.has(`${entry.path}\0${entry.sha256}`);
   const writes = [
     ...made.filter(({ file }) => !file.reused).map(({ file, bytes }) => ({ path: file.path, bytes })),
-    ...bundles.filter(({ entry }) => !unchangedBundles.has(`${entry.path}\0${entry.sha256}`)).map(({ entry, bytes }) => ({ path: entry.path, bytes })),
+    ...bundles.filter(({ entry }) => !bundleReused(entry)).map(({ entry, bytes }) => ({ path: entry.path, bytes })),
   ];
   // Every new file, then the manifest, as one change: a failure or a kill part-way leaves the old set or the new one.
   writeStaged(request.outDir, writes, { path: 'manifest.json', bytes: manifestText(manifest) });
-  return { files: made.map((r) => r.file), bundles: bundles.map(({ entry }) => ({ ...entry, written: join(request.outDir, entry.path) })), skipped, manifestPath };
+  return { files: made.map((r) => r.file), bundles: bundles.map(({ entry }) => ({ ...entry, written: join(request.outDir, entry.path), reused: bundleReused(entry) })), skipped, manifestPath };
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);

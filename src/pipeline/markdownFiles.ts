@@ -101,13 +101,22 @@ function titleOf(file: MarkdownFile): string {
   return heading || basename(file.path, extname(file.path));
 }
 
-export async function renderMarkdownFiles(files: readonly MarkdownFile[], options: { theme: Theme; paper: Paper; toc: boolean }): Promise<{ rendered: RenderedFile[]; warnings: Problem[] }> {
+export interface MarkdownOptions {
+  theme: Theme;
+  paper: Paper;
+  toc: boolean;
+  /** Told before each file: how many are done, of how many, and which. */
+  onFile?: (done: number, total: number, path: string) => void;
+}
+
+export async function renderMarkdownFiles(files: readonly MarkdownFile[], options: MarkdownOptions): Promise<{ rendered: RenderedFile[]; warnings: Problem[] }> {
   const names = outputNames(files.map((f) => f.path));
   const theme = themeFor(options.theme, 'render');
   const rendered: RenderedFile[] = [];
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   for (const [index, file] of files.entries()) {
+    options.onFile?.(index, files.length, file.path);
     warnings.push(...unprintableText(file.path, file.text, theme.font));
     const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${file.text}` : file.text;
     const imageWarnings = new Map<string, Problem>();

@@ -45,12 +45,17 @@ export interface PanelRequest {
   fillable?: boolean;
   /** The config's organisation and evidence lines. */
   print?: PrintSettings;
+  /** Told before each file: how many are done, of how many, and which (candidate and sheet). */
+  onFile?: (done: number, total: number, candidate: string, sheet: string) => void;
 }
 
 export interface PanelFile {
   /** Relative to the output folder. */
   path: string;
   written: string;
+  candidate: string;
+  /** Which sheet: "scorecard (Sam)", "panel plan", "debrief". */
+  sheet: string;
   pages: number;
   bytes: Buffer;
 }
@@ -72,6 +77,9 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
   const usageById = new Map<string, number>();
   const usage = new Map<string, Map<number, number>>();
   const order = request.library.competencies.map((c) => c.id);
+  // Each panel: a sheet per interviewer, the plan and the debrief sheet.
+  const total = request.panels.reduce((sum, panel) => sum + panel.interviewers.length + 2, 0);
+  const next = (candidate: string, sheet: string) => request.onFile?.(files.length, total, candidate, sheet);
   for (const panel of request.panels) {
     const bank = request.library.questions.filter((q) => q.level === panel.level.id);
     const levelContent = levelFiles(request.contentFiles, request.library, panel.level);
@@ -87,25 +95,28 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     });
     const folder = panelFolder(panel.candidate);
     const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels };
-    const add = (name: string, bytes: Buffer, pages: number) => files.push({ path: `${folder}/${name}`, written: join(request.outDir, folder, name), pages, bytes });
+    const add = (sheet: string, name: string, bytes: Buffer, pages: number) => files.push({ path: `${folder}/${name}`, written: join(request.outDir, folder, name), candidate: panel.candidate, sheet, pages, bytes });
     for (const seat of plan.seats) {
+      next(panel.candidate, `scorecard (${seat.interviewer})`);
       const sheet = await renderPacket({
         ...base,
         packet: 'scorecard',
         sheet: { candidate: panel.candidate, interviewer: seat.interviewer, date: panel.date, focus: competencyTitles(request.library, seat.focus).join(' · '), questions: seat.questions, seed: panel.seed },
       });
-      if (sheet.kind === 'pdf') add(`${fileSlug(seat.interviewer)}-scorecard.pdf`, sheet.bytes, sheet.pages);
+      if (sheet.kind === 'pdf') add(`scorecard (${seat.interviewer})`, `${fileSlug(seat.interviewer)}-scorecard.pdf`, sheet.bytes, sheet.pages);
       for (const q of seat.questions) usageById.set(q.id, (usageById.get(q.id) ?? 0) + 1);
     }
     const details: PanelDetails = { candidate: panel.candidate, date: panel.date, plan };
     const where = panel.origin ?? { path: panel.level.path, line: 1 };
+    next(panel.candidate, 'panel plan');
     const planBytes = await planOnOnePage(request, base, details);
     if (!planBytes) throw new PreppackError([error(where.path, where.line, `the panel plan for "${panel.candidate}" does not fit one page even at 8 pt with question numbers only: ${panel.interviewers.length} interviewers are too many for one page`)]);
-    add('panel-plan.pdf', planBytes, 1);
+    add('panel plan', 'panel-plan.pdf', planBytes, 1);
+    next(panel.candidate, 'debrief');
     const debriefMarkdown = request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details, request.print?.ratingLabels));
     const debrief = await firstFormOnOnePage({ ...base, packet: 'debrief' }, themeFor(request.templates.theme, 'debrief'), [debriefMarkdown]);
     if (!debrief) throw new PreppackError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
-    add('debrief.pdf', await debrief.pdf.draw(), 1);
+    add('debrief', 'debrief.pdf', await debrief.pdf.draw(), 1);
     if (plan.uncovered.length) uncovered.push({ candidate: panel.candidate, competencies: competencyTitles(request.library, plan.uncovered) });
     const counts = usage.get(panel.level.id) ?? new Map<number, number>();
     for (const q of plan.seats.flatMap((seat) => seat.questions)) counts.set(q.number, (counts.get(q.number) ?? 0) + 1);
