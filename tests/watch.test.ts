@@ -31,6 +31,9 @@ describe('preppack watch', () => {
     try {
       await seen(() => stdout, /watching .*\(Ctrl-C to stop\)/, 0);
       expect(stdout).toMatch(/3 PDFs, /);
+      // The fonts it watches are named as the tool's own, not by where npm put them.
+      expect(stdout).toMatch(/watching .*content, the bundled fonts \(Ctrl-C to stop\)/);
+      expect(stdout).not.toContain(join(ROOT, 'fonts'));
 
       // A change: the staff PDFs that show the question are rebuilt, and listed; the new text is in them.
       let mark = stdout.length;

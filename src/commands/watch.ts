@@ -3,6 +3,7 @@
 // renders only what the change touches), printing what it rebuilt or what is
 // wrong, and keeps watching after an error. Ctrl-C stops it cleanly.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { FONTS_DIR } from '../render/fonts.js';
 import { buildCommand, type BuildOptions } from './build.js';
 import { err, out } from '../cli/io.js';
@@ -13,6 +14,14 @@ const SETTLE_MS = 150;
 export interface WatchOptions extends BuildOptions {
   /** The config file, when there is one: a change to it is a change too. */
   configPath?: string;
+}
+
+/** A watched path as the user knows it: the bundled fonts by that name, anything else as typed or from here. */
+function shown(path: string): string {
+  const fonts = relative(FONTS_DIR, resolve(path));
+  if (!fonts.startsWith('..')) return fonts ? `the bundled fonts (${fonts})` : 'the bundled fonts';
+  const here = relative(process.cwd(), resolve(path));
+  return here && !here.startsWith('..') ? here : path;
 }
 
 export async function watchCommand(options: WatchOptions): Promise<number> {
@@ -28,7 +37,7 @@ export async function watchCommand(options: WatchOptions): Promise<number> {
   const changed = new Set<string>();
   const watchers: FSWatcher[] = watched.map((path) =>
     watch(path, { recursive: true }, (_, name) => {
-      changed.add(name ? `${path}/${name}` : path);
+      changed.add(shown(name ? join(path, name) : path));
       clearTimeout(timer);
       timer = setTimeout(() => {
         const what = [...changed].sort();
@@ -38,7 +47,7 @@ export async function watchCommand(options: WatchOptions): Promise<number> {
       }, SETTLE_MS);
     }),
   );
-  out(`watching ${watched.join(', ')} (Ctrl-C to stop)`);
+  out(`watching ${watched.map(shown).join(', ')} (Ctrl-C to stop)`);
   await new Promise<void>((stop) => {
     const end = () => {
       clearTimeout(timer);
