@@ -2,7 +2,7 @@
 // project, used as a command and as a typed library. Its pdfmake and pdfkit
 // are its own patched copies (patch-package cannot patch them in a host).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, scratchDir } from './helpers.js';
@@ -40,6 +40,10 @@ describe('the npm package', () => {
     expect(listing).not.toContain('package/dist/bench/');
     expect(listing).not.toContain('package/tests/');
     expect(listing).not.toContain('package/src/');
+    // The bundled pdfmake, pdfkit and fontkit without their browser builds, maps and unused fonts (patches/apply.js).
+    expect(listing).toContain('package/node_modules/pdfmake/js/Renderer.js');
+    for (const left of ['node_modules/pdfmake/build/', 'node_modules/pdfmake/fonts/', 'node_modules/pdfkit/.yarn/', 'pdfkit.standalone.js', 'dist/browser.cjs', '.js.map']) expect(listing).not.toContain(left);
+    expect(statSync(tarball).size).toBeLessThan(5 * 1024 * 1024);
 
     const host = scratchDir();
     writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', version: '1.0.0', type: 'module', private: true }));
