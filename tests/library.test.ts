@@ -10,12 +10,12 @@ import { readPdf } from './pdf.js';
 
 const STAFF_01 = join('questions', 'staff', 'staff-01-walk-through-youd-threat-model.md');
 
-/** A copy of the bundled library with one question's competencies taken away: a warning, not an error. */
-function libraryWithUntagged(): string {
+/** A copy of the bundled library with two warnings in one question: no competency tagged (line 6), and characters the font lacks (the last line). */
+function libraryWithWarnings(): string {
   const content = join(scratchDir(), 'content');
   cpSync(join(ROOT, 'content'), content, { recursive: true });
   const question = join(content, STAFF_01);
-  writeFileSync(question, readFileSync(question, 'utf8').replace(/^competencies: .*$/m, 'competencies: []'));
+  writeFileSync(question, `${readFileSync(question, 'utf8').replace(/^competencies: .*$/m, 'competencies: []')}\nGreet them: 你好.\n`);
   return content;
 }
 
@@ -30,8 +30,8 @@ async function refusal(run: Promise<unknown>): Promise<PreppackError> {
 }
 
 describe('buildPackets', () => {
-  it('builds levels named by alias and packets by name, telling the warnings first and then each job', async () => {
-    const content = libraryWithUntagged();
+  it('builds levels named by alias and packets by name, telling what the font lacks first and then each job', async () => {
+    const content = libraryWithWarnings();
     const outDir = join(scratchDir(), 'out');
     const told: string[] = [];
     const result = await buildPackets({
@@ -39,12 +39,16 @@ describe('buildPackets', () => {
       outDir,
       levels: ['staff-engineer'],
       packets: ['cheatsheet,booklet'],
-      onWarnings: (warnings: Problem[]) => told.push(...warnings.map((w) => `warning ${w.path}:${w.line}`)),
+      onWarnings: (warnings: Problem[]) => told.push(...warnings.map((w) => `warning ${w.path}: ${w.message.slice(0, 8)}`)),
       onJob: (done, total, job) => told.push(`${done + 1}/${total} ${job.level} ${job.packet}`),
     });
-    expect(told).toEqual([`warning ${join(content, STAFF_01)}:6`, '1/2 staff booklet', '2/2 staff cheatsheet']);
+    const [jobs, warned] = [told.slice(-2), told.slice(0, -2)];
+    expect(jobs).toEqual(['1/2 staff booklet', '2/2 staff cheatsheet']);
+    expect(warned.length).toBeGreaterThan(0);
+    expect(warned.every((line) => line === `warning ${join(content, STAFF_01)}: the font`)).toBe(true);
     expect(result.files.map((f) => f.path)).toEqual(['staff/staff-booklet.pdf', 'staff/staff-cheatsheet.pdf']);
-    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringContaining('no competency tagged')]);
+    // The result has every warning: the content's own too.
+    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringContaining('no competency tagged'), ...warned.map(() => expect.stringContaining('the font'))]);
     const cheatsheet = await readPdf(join(outDir, 'staff', 'staff-cheatsheet.pdf'));
     expect(cheatsheet.pages).toHaveLength(1);
     expect(cheatsheet.squashed).toContain('Staff');
@@ -66,9 +70,10 @@ describe('buildPackets', () => {
     expect(broken.problems.length).toBeGreaterThan(10);
     expect(broken.problems.every((p) => p.severity === 'error' && p.line >= 1 && p.path.includes('broken-content'))).toBe(true);
 
-    const strict = await refusal(buildPackets({ contentDir: libraryWithUntagged(), outDir, strict: true }));
+    const strict = await refusal(buildPackets({ contentDir: libraryWithWarnings(), outDir, strict: true }));
     expect(strict.reason).toBe('strict');
-    expect(strict.problems).toEqual([expect.objectContaining({ severity: 'error', line: 6, message: expect.stringContaining('no competency tagged') })]);
+    expect(strict.problems.length).toBeGreaterThan(0);
+    expect(strict.problems.every((p) => p.severity === 'error' && p.message.startsWith('the font'))).toBe(true);
 
     const level = await refusal(buildPackets({ contentDir: join(ROOT, 'content'), outDir, levels: ['intern'] }));
     expect([level.reason, level.message]).toEqual(['request', expect.stringContaining('unknown level "intern": the levels are director (vp, principal), manager')]);
@@ -86,16 +91,17 @@ describe('buildPackets', () => {
 });
 
 describe('preppack build prints what buildPackets tells', () => {
-  it("prints the content's own warnings as check does; --strict fails on them, exit 1, nothing written", () => {
-    const content = libraryWithUntagged();
+  it("prints what the font lacks and leaves the content's own warnings to check; --strict fails, exit 1, nothing written", () => {
+    const content = libraryWithWarnings();
     const dir = scratchDir();
     const built = preppack(['build', '--content', content, '--level', 'staff', '--packet', 'cheatsheet', '--out', join(dir, 'out')]);
     expect(built.code, built.stderr).toBe(0);
-    expect(built.stderr).toContain(`${join(content, STAFF_01)}:6: warning: no competency tagged`);
+    expect(built.stderr).toMatch(new RegExp(`${join(content, STAFF_01)}:\\d+:\\d+: warning: the font`));
+    expect(built.stderr).not.toContain('no competency tagged');
+    expect(preppack(['check', '--content', content]).stderr).toContain(`${join(content, STAFF_01)}:6: warning: no competency tagged`);
     const strict = preppack(['build', '--strict', '--content', content, '--out', join(dir, 'strict')]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain(`${join(content, STAFF_01)}:6: no competency tagged`);
-    expect(strict.stderr).toContain('preppack: nothing was built: every warning is an error with --strict');
+    expect(strict.stderr).toContain('preppack: nothing was built: the font cannot print these characters (--strict)');
     expect(existsSync(join(dir, 'strict'))).toBe(false);
   });
 });

@@ -96,7 +96,7 @@ export function printProblems(problems: readonly Problem[]): void {
 /** What to do about it, after "nothing was built". */
 const REMEDY: Partial<Record<StopReason, string>> = {
   content: 'fix the content (see `preppack check`)',
-  strict: 'every warning is an error with --strict',
+  strict: 'the font cannot print these characters (--strict)',
 };
 
 /**

@@ -39,9 +39,9 @@ export interface BuildOptions {
   personal?: PersonalOptions;
   /** Scoring sheets with form fields. */
   fillable?: boolean;
-  /** Every warning fails the build, before anything renders. */
+  /** A character the font lacks fails the build, before anything renders. */
   strict?: boolean;
-  /** Told the warnings before anything renders. */
+  /** Told the characters the font lacks (file, line, column) before anything renders. */
   onWarnings?: (warnings: Problem[]) => void;
   /** Told before each job: how many are done, of how many, and which. */
   onJob?: (done: number, total: number, job: { level: string; packet: Packet }) => void;
@@ -90,14 +90,15 @@ export async function buildPackets(options: BuildOptions): Promise<BuildOutcome>
   const outFolder = folderProblem(options.outDir);
   if (outFolder) throw outFolder;
   const templates = loadTemplates(options.templatesDir);
-  // Characters the font lacks would print as empty boxes: said before anything renders.
-  const warnings = [...problems, ...unprintableContent(files, templates.theme.font), ...templates.unprintable];
-  if (options.strict && warnings.length) throw new PreppackError(asErrors(warnings), 'strict');
-  options.onWarnings?.(warnings);
+  // Characters the font lacks would print as empty boxes: said before anything renders, fatal when strict.
+  // (The content's own warnings, such as an untagged question, are check's to say: every build would repeat them.)
+  const unprintable = [...unprintableContent(files, templates.theme.font), ...templates.unprintable];
+  if (options.strict && unprintable.length) throw new PreppackError(asErrors(unprintable), 'strict');
+  options.onWarnings?.(unprintable);
   const result = await build({
     library, contentFiles: files, contentDir: options.contentDir, jobs, shard, zip: options.zip, print: options.print, templates,
     outDir: options.outDir, paper: options.paper ?? 'letter', sheet, fileStem, fillable: options.fillable, force: options.force,
     onJob: options.onJob && ((done, total, job) => options.onJob!(done, total, { level: job.level.id, packet: job.packet })),
   });
-  return { ...result, warnings, ...(shard ? { shard } : {}) };
+  return { ...result, warnings: [...problems, ...unprintable], ...(shard ? { shard } : {}) };
 }
