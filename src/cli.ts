@@ -333,7 +333,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
       async (args) => {
         if (usageFailure) return;
         const { importCommand } = await import('./commands/import.js');
-        code = importCommand({
+        code = await importCommand({
           pages: (args.pages ?? []).map(String),
           contentDir: args.content ?? (await configOf(args.config as string | undefined)).content ?? 'content',
           force: args.force,
@@ -348,7 +348,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
       async (args) => {
         if (usageFailure) return;
         const { initCommand } = await import('./commands/init.js');
-        code = initCommand(outValue(args.dir ?? 'content', 'init'));
+        code = await initCommand(outValue(args.dir ?? 'content', 'init'));
       },
     )
     .command('templates', 'the bundled templates: `templates eject [DIR]` copies them to customise', (y) =>
@@ -360,7 +360,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           async (args) => {
             if (usageFailure) return;
             const { ejectTemplatesCommand } = await import('./commands/init.js');
-            code = ejectTemplatesCommand(outValue(args.dir ?? 'templates', 'templates eject'));
+            code = await ejectTemplatesCommand(outValue(args.dir ?? 'templates', 'templates eject'));
           },
         )
         .demandCommand(1, 'name what to do: templates eject [DIR]'),
@@ -378,7 +378,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           async (args) => {
             if (usageFailure) return;
             const { manifestMergeCommand } = await import('./commands/manifest.js');
-            code = manifestMergeCommand({ inputs: (args.inputs ?? []).map(String), out: outValue(args.out) });
+            code = await manifestMergeCommand({ inputs: (args.inputs ?? []).map(String), out: outValue(args.out) });
           },
         )
         .demandCommand(1, 'name what to do: manifest merge DIR… --out FILE'),

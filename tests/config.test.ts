@@ -91,6 +91,6 @@ describe('the config file', () => {
   it('named with --config but not there: exit 2', () => {
     const result = preppack(['check', '--config', join(scratchDir(), 'none.yaml')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('none.yaml:1: no such config file');
+    expect(result.stderr).toContain('none.yaml:1: no such file');
   });
 });

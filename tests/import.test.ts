@@ -224,8 +224,8 @@ describe('import safety', () => {
     writeFileSync(binary, Buffer.from([0x50, 0x53, 0x0a, 0xff, 0xfe, 0x0a]));
     const result = preppack(['import', join(dir, 'missing.txt'), binary, '--content', join(dir, 'content')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(dir, 'missing.txt')}:1: no such page file`);
-    expect(result.stderr).toContain(`${binary}:2: the file is not valid UTF-8`);
+    expect(result.stderr).toContain(`${join(dir, 'missing.txt')}:1: no such file`);
+    expect(result.stderr).toContain(`${binary}:2:1: the file is not UTF-8: byte 0xFF here would be "ÿ" in Windows-1252 (Latin-1)`);
     expect(existsSync(join(dir, 'content'))).toBe(false);
   });
 

@@ -3,7 +3,7 @@
 // completes the change, leaves the manifest true to the folder and no
 // temporary behind. One run at a time writes a folder.
 import { spawn } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/pipeline/manifest.js';
@@ -82,12 +82,15 @@ describe('one run at a time', () => {
     for (const path of PDFS) expect(bytes(dir, path).equals(bytes(before, path))).toBe(true);
   });
 
-  it('a lock left by a run that died is taken over', () => {
+  it('a lock left by a run that died is taken over; its journal temporary goes, a file of that shape that is not preppack\'s stays', () => {
     const dir = join(scratchDir(), 'out');
     cpSync(before, dir, { recursive: true });
     writeFileSync(join(dir, '.preppack.lock'), '2147483646\n');
-    writeFileSync(join(dir, 'staff', '.staff-booklet.pdf.2147483646.tmp'), 'half a file');
+    writeFileSync(join(dir, '.preppack-journal.json.2147483646.tmp'), 'half a journal');
+    writeFileSync(join(dir, 'staff', '.notes.md.2147483646.tmp'), 'an editor\'s file');
     expect(preppack(['build', ...LEVEL, '--out', dir, '--paper', 'a4']).code).toBe(0);
+    expect(readFileSync(join(dir, 'staff', '.notes.md.2147483646.tmp'), 'utf8')).toBe("an editor's file");
+    rmSync(join(dir, 'staff', '.notes.md.2147483646.tmp'));
     settled(dir);
   });
 });

@@ -121,7 +121,7 @@ describe('preppack panel', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const folder = join(out, 'panels', 'alex-doe');
-    expect(readdirSync(folder).sort()).toEqual(['debrief.pdf', 'kai-scorecard.pdf', 'panel-plan.pdf', 'ria-scorecard.pdf', 'sam-scorecard.pdf']);
+    expect(readdirSync(folder).sort()).toEqual(['debrief.pdf', 'kai-scorecard.pdf', 'manifest.json', 'panel-plan.pdf', 'ria-scorecard.pdf', 'sam-scorecard.pdf']);
     const sheets = await Promise.all(['Sam', 'Kai', 'Ria'].map(async (name) => ({ name, pdf: await readPdf(join(folder, `${name.toLowerCase()}-scorecard.pdf`)) })));
     const sets = sheets.map(({ pdf }) => asked(pdf, 'manager'));
     // No question twice; counts differ by one at most; every competency covered.

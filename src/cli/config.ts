@@ -2,7 +2,8 @@
 // in the working folder or the nearest folder above it, or named with
 // --config FILE. Flags override it. A mistake in it is `file:line: message`
 // and exit 2, like any other wrong command line.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readInputText } from '../fs/readInput.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
@@ -76,15 +77,11 @@ function problemsOf(shown: string, doc: Document, lines: LineCounter, issues: re
 
 /** The config at `path`; paths in it are taken from its own folder. Throws a PreppackError naming its lines. */
 export function loadConfig(path: string): Config {
-  const shown = relative(process.cwd(), path) || path;
-  let text: string;
-  try {
-    if (statSync(path).isDirectory()) throw new PreppackError([error(shown, 1, 'a folder, not a config file')]);
-    text = readFileSync(path, 'utf8');
-  } catch (caught) {
-    if (caught instanceof PreppackError) throw caught;
-    throw new PreppackError([error(shown, 1, (caught as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such config file' : `cannot read it (${(caught as NodeJS.ErrnoException).code})`)]);
-  }
+  const here = relative(process.cwd(), path);
+  const shown = here && !here.startsWith('..') ? here : path;
+  const read = readInputText(path, 'config', shown);
+  if ('problem' in read) throw new PreppackError([read.problem]);
+  const { text } = read;
   // JSON is YAML too: one reader, with lines, for both.
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });

@@ -20,11 +20,14 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     return stoppedBy(caught, 'nothing was built');
   }
   const { shard } = result;
+  for (const notice of result.notices) note(`preppack: ${notice}`);
   for (const skipped of result.skipped) note(`preppack: ${skipped}`);
+  for (const removed of result.removed) note(`preppack: removed ${removed}: an earlier build's file this build no longer makes`);
   report({
     files: result.files.map((f) => ({ path: f.written, level: f.level, packet: f.packet, pages: f.pages, bytes: f.bytes, sha256: f.sha256, unchanged: f.reused })),
     zips: result.bundles.map((b) => ({ path: b.written, level: b.level, bytes: b.bytes, sha256: b.sha256, files: b.files, unchanged: b.reused })),
     skipped: result.skipped,
+    removed: result.removed,
     manifest: result.manifestPath,
     ...(shard ? { shard: { index: shard.index, count: shard.count, jobs: shard.jobs } } : {}),
   });

@@ -1,15 +1,16 @@
 // `preppack import PAGE…`: knowledge-base pages into the content library.
 // Reads everything first; writes only when every page was understood and no
 // file would be overwritten without --force.
-import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { decodeText } from '../text/decode.js';
+import { readInputText } from '../fs/readInput.js';
+import { OutputFolder } from '../fs/outputFolder.js';
+import { underLock, writeStaged } from '../fs/stagedWrite.js';
+import { runInputs } from '../pipeline/inputs.js';
 import { readContentDir } from '../content/read.js';
-import { writeFileAtomic } from '../fs/atomicWrite.js';
 import { FORMAT_NAMES } from '../import/draft.js';
 import { importPages, type PageInput } from '../import/importPages.js';
-import { error, type Problem } from '../problems.js';
-import { EXIT_FAILED, EXIT_OK, err, out, printProblems, result } from '../cli/io.js';
+import type { Problem } from '../problems.js';
+import { EXIT_FAILED, EXIT_OK, err, out, printProblems, result, stoppedBy } from '../cli/io.js';
 import { count } from '../text/plural.js';
 
 export interface ImportOptions {
@@ -29,22 +30,14 @@ function readPages(paths: readonly string[]): { pages: PageInput[]; problems: Pr
   const pages: PageInput[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (caught) {
-      const code = (caught as NodeJS.ErrnoException).code;
-      problems.push(error(path, 1, code === 'ENOENT' ? 'no such page file' : code === 'EISDIR' ? 'is a folder, not a page file' : `cannot read the page (${code})`));
-      continue;
-    }
-    const decoded = decodeText(path, bytes);
-    if ('problem' in decoded) problems.push(decoded.problem);
-    else pages.push({ path, text: decoded.text });
+    const read = readInputText(path, 'page');
+    if ('problem' in read) problems.push(read.problem);
+    else pages.push({ path, text: read.text });
   }
   return { pages, problems };
 }
 
-export function importCommand(options: ImportOptions): number {
+export async function importCommand(options: ImportOptions): Promise<number> {
   const read = readPages(options.pages);
   if (read.problems.length) {
     printProblems(read.problems);
@@ -64,10 +57,15 @@ export function importCommand(options: ImportOptions): number {
     );
   }
   const writes = plan.files.filter((f) => f.action === 'create' || f.action === 'update');
-  for (const file of writes) {
-    const path = join(options.contentDir, file.path);
-    if (options.dryRun) out(`would ${file.action} ${path}`);
-    else writeFileAtomic(path, file.text);
+  if (options.dryRun) for (const file of writes) out(`would ${file.action} ${join(options.contentDir, file.path)}`);
+  else if (writes.length) {
+    // Every file as one change: a failure part-way leaves the library as it was.
+    try {
+      const folder = new OutputFolder(options.contentDir, runInputs({ files: options.pages.map((path) => ({ path, what: 'a page to import' })) }), '--content');
+      await underLock(folder, async () => writeStaged(folder, writes.map((file) => ({ path: file.path, bytes: file.text }))));
+    } catch (caught) {
+      return stoppedBy(caught, 'nothing was imported');
+    }
   }
   const files = (action: string) => plan.files.filter((f) => f.action === action).length;
   result({

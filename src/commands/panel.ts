@@ -1,7 +1,7 @@
 // `preppack panel`: one candidate's interview loop (or a roster of them):
 // a scoring sheet per interviewer, the panel plan and the debrief sheet,
 // under out/panels/<candidate>/.
-import { readFileSync } from 'node:fs';
+import { readInputText } from '../fs/readInput.js';
 import { loadLibrary } from '../content/load.js';
 import type { Library } from '../content/model.js';
 import { findLevel, levelNames } from '../content/select.js';
@@ -9,7 +9,8 @@ import { readRoster, panelShortage } from '../loops/roster.js';
 import { renderPanels, writePanels, type PanelSpec } from '../pipeline/panel.js';
 import { error, hasErrors, PreppackError } from '../problems.js';
 import type { Paper } from '../render/document.js';
-import { folderProblem } from '../fs/folders.js';
+import { outputFolderProblem } from '../fs/outputFolder.js';
+import { runInputs } from '../pipeline/inputs.js';
 import { loadTemplates } from '../render/templates.js';
 import { unprintableContent } from '../content/glyphs.js';
 import type { PrintSettings } from '../packets/common.js';
@@ -58,14 +59,9 @@ function panelFromOptions(options: PanelOptions, library: Library): PanelSpec {
 
 /** The panels of a roster file; problems name the file and line. */
 function panelsFromRoster(path: string, library: Library): PanelSpec[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (caught) {
-    const code = (caught as NodeJS.ErrnoException).code;
-    throw new PreppackError([error(path, 1, code === 'ENOENT' ? 'no such roster file' : code === 'EISDIR' ? 'is a folder, not a roster file' : `cannot read the roster (${code})`)]);
-  }
-  const { rows, problems } = readRoster(path, text, library);
+  const read = readInputText(path, 'roster');
+  if ('problem' in read) throw new PreppackError([read.problem]);
+  const { rows, problems } = readRoster(path, read.text, library);
   if (problems.length) throw new PreppackError(problems);
   return rows.map((row) => ({ ...row, origin: { path, line: row.line } }));
 }
@@ -76,7 +72,8 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
   try {
     if (hasErrors(problems)) throw new PreppackError(problems.filter((p) => p.severity === 'error'), 'content');
     const panels = options.roster ? panelsFromRoster(options.roster, library) : [panelFromOptions(options, library)];
-    const outFolder = folderProblem(options.outDir);
+    const inputs = runInputs({ contentDir: options.contentDir, templatesDir: options.templatesDir, files: options.roster ? [{ path: options.roster, what: 'the roster' }] : [] });
+    const outFolder = outputFolderProblem(options.outDir, inputs);
     if (outFolder) throw outFolder;
     const templates = loadTemplates(options.templatesDir);
     // Characters the font lacks would print as empty boxes: said before anything renders.
@@ -84,11 +81,14 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
     const live = progress();
     const onFile = (done: number, total: number, candidate: string, sheet: string) => live.show(`[${done + 1}/${total}] ${candidate} ${sheet}`);
     const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable, print: options.print, onFile }).finally(live.done);
-    await writePanels(result, options.outDir);
+    const written = await writePanels(result, options.outDir, inputs);
+    for (const notice of written.notices) note(`preppack: ${notice}`);
+    for (const removed of written.removed) note(`preppack: removed ${removed}: a sheet of an earlier run of this panel that this run no longer makes`);
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes.length, labels: [f.candidate, f.sheet] })), ['candidate', 'sheet']);
     for (const gap of result.uncovered) note(`preppack: ${gap.candidate}: no question of this panel covers ${gap.competencies.join(', ')}: too few questions or interviewers`);
     report({
       files: result.files.map((f) => ({ path: f.written, pages: f.pages, bytes: f.bytes.length })),
+      removed: written.removed,
       uncovered: result.uncovered,
       usage: Object.fromEntries([...result.usage].map(([level, uses]) => [level, Object.fromEntries(uses)])),
     });

@@ -5,11 +5,12 @@ import { underLock, writeStaged } from '../fs/stagedWrite.js';
 import { readMarkdownFiles, renderMarkdownFiles } from '../pipeline/markdownFiles.js';
 import { asErrors, PreppackError } from '../problems.js';
 import type { Paper } from '../render/document.js';
-import { folderProblem } from '../fs/folders.js';
+import { OutputFolder, outputFolderProblem } from '../fs/outputFolder.js';
+import { runInputs } from '../pipeline/inputs.js';
 import { loadTemplates } from '../render/templates.js';
 import { count } from '../text/plural.js';
 import { kilobytes, printFiles, took } from '../cli/fileList.js';
-import { EXIT_OK, out, printProblems, progress, result as report, stoppedBy } from '../cli/io.js';
+import { EXIT_OK, note, out, printProblems, progress, result as report, stoppedBy } from '../cli/io.js';
 
 export interface RenderOptions {
   files: string[];
@@ -26,7 +27,8 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
   const { files, problems } = readMarkdownFiles(options.files);
   try {
     if (problems.length) throw new PreppackError(problems);
-    const outFolder = folderProblem(options.outDir);
+    const inputs = runInputs({ templatesDir: options.templatesDir, files: options.files.map((path) => ({ path, what: 'a Markdown file to render' })) });
+    const outFolder = outputFolderProblem(options.outDir, inputs);
     if (outFolder) throw outFolder;
     const { theme } = loadTemplates(options.templatesDir);
     const live = progress();
@@ -34,7 +36,10 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
     const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc, onFile }).finally(live.done);
     if (options.strict && warnings.length) throw new PreppackError(asErrors(warnings));
     printProblems(warnings);
-    await underLock(options.outDir, async () => writeStaged(options.outDir, rendered.map((file) => ({ path: file.name, bytes: file.bytes }))));
+    const notices: string[] = [];
+    const folder = new OutputFolder(options.outDir, inputs);
+    await underLock(folder, async () => writeStaged(folder, rendered.map((file) => ({ path: file.name, bytes: file.bytes }))), notices);
+    for (const notice of notices) note(`preppack: ${notice}`);
     report({ files: rendered.map((f) => ({ source: f.source, path: join(options.outDir, f.name), pages: f.pages, bytes: f.bytes.length })) });
     const { pages, bytes } = printFiles(rendered.map((f) => ({ written: join(options.outDir, f.name), pages: f.pages, size: f.bytes.length, labels: [f.source] })), ['source']);
     out(`${count(rendered.length, 'PDF')}, ${count(pages, 'page')}, ${kilobytes(bytes)}${took(started)}`);

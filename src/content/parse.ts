@@ -7,6 +7,7 @@ import { error, type Problem } from '../problems.js';
 import { decodeText } from '../text/decode.js';
 import { findMojibake } from '../text/mojibake.js';
 import { splitFrontMatter } from './frontMatter.js';
+import { nestingMessage, tooDeep } from '../render/nesting.js';
 import { describeYamlError } from './yamlError.js';
 import {
   LEVEL_SECTIONS,
@@ -55,6 +56,8 @@ function parseMarkdownFile<S extends z.ZodType>(file: ContentFile, schema: S, al
   const result = schema.safeParse(front.data);
   const lineOf = (path: PropertyKey[]) => front.keyLines.get(String(path[0])) ?? 1;
   if (!result.success) problems.push(...schemaProblems(file.path, result.error.issues, lineOf));
+  const deep = tooDeep(front.body);
+  if (deep) problems.push(error(file.path, front.bodyLine + deep.line - 1, nestingMessage(deep.depth)));
   const parsed = parseSections(file.path, front.body, front.bodyLine, allowed);
   problems.push(...parsed.problems);
   const data = result.success ? (result.data as z.infer<S>) : undefined;

@@ -1,8 +1,8 @@
 // The only part of content loading that touches the disk: it finds the files
 // of a content folder and reads their bytes.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { textFileProblem } from '../fs/textFile.js';
+import { readInput } from '../fs/readInput.js';
 import { error, type Problem } from '../problems.js';
 
 
@@ -58,13 +58,7 @@ function readEntry(path: string, realRoot: string): { bytes: Buffer } | { proble
     return refuse(`cannot read it (${code})`);
   }
   if (real !== realRoot && !real.startsWith(realRoot + sep)) return refuse('a link to a file outside the content folder: not read');
-  const problem = textFileProblem(real);
-  if (problem) return refuse(problem);
-  try {
-    return { bytes: readFileSync(real) };
-  } catch (caught) {
-    return refuse(`cannot read it (${(caught as NodeJS.ErrnoException).code})`);
-  }
+  return readInput(real, 'content', path);
 }
 
 export function readContentDir(root: string): ContentListing {

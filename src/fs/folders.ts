@@ -1,7 +1,8 @@
-// Output folders made one level at a time. Node's recursive mkdir never
-// returns for some paths (under /proc, say); a folder made step by step
-// fails at once, and a file where a folder should be is named as such.
-import { mkdirSync, statSync } from 'node:fs';
+// Why an output folder cannot be made: a file stands where it or a folder
+// above it would be. (Folders are made one level at a time by
+// OutputFolder: Node's recursive mkdir never returns for some paths, under
+// /proc say.)
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PreppackError } from '../problems.js';
 
@@ -20,23 +21,6 @@ function kindOf(path: string): 'folder' | 'other' | 'none' {
     return statSync(path).isDirectory() ? 'folder' : 'other';
   } catch {
     return 'none';
-  }
-}
-
-/** Makes `path` and any folders above it that are missing; throws FolderError naming the one that cannot be. */
-export function ensureFolder(path: string): void {
-  const blocked = folderProblem(path);
-  if (blocked) throw blocked;
-  const missing: string[] = [];
-  for (let at = resolve(path); kindOf(at) === 'none' && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
-  for (const folder of missing) {
-    try {
-      mkdirSync(folder);
-    } catch (caught) {
-      const code = (caught as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' && kindOf(folder) === 'folder') continue;
-      throw new FolderError(folder, `cannot make the folder ${folder} (${code ?? (caught as Error).message})`);
-    }
   }
 }
 

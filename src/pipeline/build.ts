@@ -1,10 +1,11 @@
 // A whole build: every requested (level, packet) job rendered in memory
 // first, so that a content or template error writes nothing; then the new
 // files, the level zips and the manifest written as one change.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Library } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
-import { underLock, writeStaged } from '../fs/stagedWrite.js';
+import { OutputFolder, type Inputs } from '../fs/outputFolder.js';
+import { underLock, writeStaged, type OwnedFile } from '../fs/stagedWrite.js';
 import type { SheetDetails } from '../loops/sheet.js';
 import type { Paper } from '../render/document.js';
 import type { Packet, TemplateSet } from '../render/templates.js';
@@ -32,6 +33,8 @@ export interface BuildRequest {
   onJob?: (done: number, total: number, job: Job) => void;
   templates: TemplateSet;
   outDir: string;
+  /** What the build reads: the output folder is kept apart from it. */
+  inputs: Inputs;
   paper: Paper;
   /** A personal scoring sheet: whose it is and which questions it asks. */
   sheet?: SheetDetails;
@@ -57,6 +60,10 @@ export interface BuildResult {
   bundles: (ManifestBundle & { written: string; reused: boolean })[];
   skipped: string[];
   manifestPath: string;
+  /** Files of earlier builds this one removed, as written (a level no longer in the content, a packet now skipped). */
+  removed: string[];
+  /** What the build found and mended in the folder first (a write an earlier run left part-done, a damaged journal). */
+  notices: string[];
 }
 
 export const outputPath = (level: string, packet: Packet, stem = level) => `${level}/${stem}-${packet}.pdf`;
@@ -68,13 +75,16 @@ function options(request: BuildRequest, packet: Packet) {
 }
 
 export async function build(request: BuildRequest): Promise<BuildResult> {
+  const folder = new OutputFolder(request.outDir, request.inputs);
+  const notices: string[] = [];
   // The folder's manifest is read and written by one run at a time.
-  return underLock(request.outDir, () => buildLocked(request));
+  const result = await underLock(folder, () => buildLocked(request, folder), notices);
+  return { ...result, notices };
 }
 
-async function buildLocked(request: BuildRequest): Promise<BuildResult> {
+async function buildLocked(request: BuildRequest, folder: OutputFolder): Promise<Omit<BuildResult, 'notices'>> {
   const manifestPath = join(request.outDir, 'manifest.json');
-  const previous = readManifest(manifestPath);
+  const previous = readManifest(folder);
   // --force: nothing is reused, but the manifest still keeps the other files' entries.
   const before = new Map((request.force ? [] : (previous?.files ?? [])).map((entry) => [entry.path, entry]));
   const source = (name: string) => request.templates.sources.find((s) => s.path === name)?.text ?? '';
@@ -100,7 +110,7 @@ async function buildLocked(request: BuildRequest): Promise<BuildResult> {
       bytes,
       file: { path, written, level: level.id, packet, paper: request.paper, pages, bytes: bytes.length, sha256: sha256(bytes), content: edition.fullHash, inputs, fontSize, reused },
     });
-    const cached = reusable(before.get(path), inputs, written);
+    const cached = reusable(before.get(path), inputs, folder);
     if (cached) {
       made.push(entry(cached, before.get(path)!.pages, 0, true));
       continue;
@@ -116,29 +126,49 @@ async function buildLocked(request: BuildRequest): Promise<BuildResult> {
   }
   const bundles = request.zip ? bundlesOf(request, made, editions) : [];
   const thisRun = new Set([...made.map(({ file }) => file.path), ...bundles.map(({ entry }) => entry.path)]);
+  // The folder is the build's: an earlier file of a level no longer in the content, or of a job
+  // this build was asked for and did not make (a packet now skipped), goes, as does its entry.
+  const levels = new Set(request.library.levels.map((level) => level.id));
+  const asked = new Set([
+    ...request.jobs.map((job) => outputPath(job.level.id, job.packet, request.fileStem)),
+    ...(request.zip ? request.jobs.map((job) => bundleName(job.level)) : []),
+  ]);
+  const stale = (entry: { path: string; level: string }) => !levels.has(entry.level) || asked.has(entry.path);
+  const earlierFiles = stillThere(previous?.files, folder).filter((entry) => !thisRun.has(entry.path));
+  const bundlesOnDisk = stillThere(previous?.bundles, folder);
+  const earlierBundles = bundlesOnDisk.filter((entry) => !thisRun.has(entry.path));
+  const removes: OwnedFile[] = [...earlierFiles, ...earlierBundles].filter(stale).map(({ path, sha256 }) => ({ path, sha256 }));
   const manifest: Manifest = {
     tool: { name: 'preppack', version: TOOL_VERSION },
     contentHash: hashFiles(request.contentFiles.map((f) => ({ path: f.path.slice(request.contentDir.length), bytes: f.bytes }))),
     templatesHash: hashFiles(request.templates.sources.map((s) => ({ path: s.path, bytes: s.text }))),
     paper: request.paper,
     files: [
-      ...stillThere(previous?.files, request.outDir).filter((entry) => !thisRun.has(entry.path)),
+      ...earlierFiles.filter((entry) => !stale(entry)),
       ...made.map(({ file }) => ({ path: file.path, level: file.level, packet: file.packet, paper: file.paper, pages: file.pages, bytes: file.bytes, sha256: file.sha256, content: file.content, inputs: file.inputs })),
     ].sort(byPath),
   };
-  const allBundles = [...stillThere(previous?.bundles, request.outDir).filter((entry) => !thisRun.has(entry.path)), ...bundles.map((b) => b.entry)].sort(byPath);
+  const allBundles = [...earlierBundles.filter((entry) => !stale(entry)), ...bundles.map((b) => b.entry)].sort(byPath);
   if (allBundles.length) manifest.bundles = allBundles;
   if (request.shard) manifest.shard = request.shard;
   // A zip whose bytes are on disk already is left as it is, as an unchanged PDF is.
-  const unchangedBundles = new Set(stillThere(previous?.bundles, request.outDir).map((entry) => `${entry.path}\0${entry.sha256}`));
+  const unchangedBundles = new Set(bundlesOnDisk.map((entry) => `${entry.path}\0${entry.sha256}`));
   const bundleReused = (entry: ManifestBundle) => unchangedBundles.has(`${entry.path}\0${entry.sha256}`);
   const writes = [
     ...made.filter(({ file }) => !file.reused).map(({ file, bytes }) => ({ path: file.path, bytes })),
     ...bundles.filter(({ entry }) => !bundleReused(entry)).map(({ entry, bytes }) => ({ path: entry.path, bytes })),
   ];
-  // Every new file, then the manifest, as one change: a failure or a kill part-way leaves the old set or the new one.
-  writeStaged(request.outDir, writes, { path: 'manifest.json', bytes: manifestText(manifest) });
-  return { files: made.map((r) => r.file), bundles: bundles.map(({ entry }) => ({ ...entry, written: join(request.outDir, entry.path), reused: bundleReused(entry) })), skipped, manifestPath };
+  // Every new file, then the manifest, then the removals, as one change: a failure or a kill part-way leaves the old set or the new one.
+  writeStaged(folder, writes, { path: 'manifest.json', bytes: manifestText(manifest) }, removes);
+  // A level's folder emptied by the removals goes too.
+  for (const path of new Set(removes.map((owned) => dirname(owned.path)).filter((dir) => dir !== '.'))) folder.removeEmptyFolder(path);
+  return {
+    files: made.map((r) => r.file),
+    bundles: bundles.map(({ entry }) => ({ ...entry, written: join(request.outDir, entry.path), reused: bundleReused(entry) })),
+    skipped,
+    manifestPath,
+    removed: removes.map((owned) => join(request.outDir, owned.path)),
+  };
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);

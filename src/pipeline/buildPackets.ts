@@ -7,7 +7,7 @@ import { loadLibrary } from '../content/load.js';
 import type { Library, Level } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
 import { levelNames, levelsNamed } from '../content/select.js';
-import { folderProblem } from '../fs/folders.js';
+import { outputFolderProblem } from '../fs/outputFolder.js';
 import { personalSheet, personSlug, type PersonalOptions } from '../loops/sheet.js';
 import type { PrintSettings } from '../packets/common.js';
 import { asErrors, hasErrors, PreppackError, requestError, type Problem } from '../problems.js';
@@ -15,6 +15,7 @@ import type { Paper } from '../render/document.js';
 import { loadTemplates, PACKETS, type Packet } from '../render/templates.js';
 import { build, type BuildResult } from './build.js';
 import { levelFiles } from './edition.js';
+import { runInputs } from './inputs.js';
 import { jobId, shareOf, type Job, type Shard, type ShardRecord } from './shards.js';
 
 export interface BuildOptions {
@@ -87,7 +88,8 @@ export async function buildPackets(options: BuildOptions): Promise<BuildOutcome>
   const fileStem = options.personal?.candidate !== undefined ? personSlug('candidate name', options.personal.candidate) : undefined;
   if (options.shard && sheet) throw requestError('--shard splits a whole build: a personal scoring sheet is one file');
   const { jobs, shard } = jobsOf(levels, packets, options, library, files);
-  const outFolder = folderProblem(options.outDir);
+  const inputs = runInputs({ contentDir: options.contentDir, templatesDir: options.templatesDir });
+  const outFolder = outputFolderProblem(options.outDir, inputs);
   if (outFolder) throw outFolder;
   const templates = loadTemplates(options.templatesDir);
   // Characters the font lacks would print as empty boxes: said before anything renders, fatal when strict.
@@ -97,7 +99,7 @@ export async function buildPackets(options: BuildOptions): Promise<BuildOutcome>
   options.onWarnings?.(unprintable);
   const result = await build({
     library, contentFiles: files, contentDir: options.contentDir, jobs, shard, zip: options.zip, print: options.print, templates,
-    outDir: options.outDir, paper: options.paper ?? 'letter', sheet, fileStem, fillable: options.fillable, force: options.force,
+    outDir: options.outDir, inputs, paper: options.paper ?? 'letter', sheet, fileStem, fillable: options.fillable, force: options.force,
     onJob: options.onJob && ((done, total, job) => options.onJob!(done, total, { level: job.level.id, packet: job.packet })),
   });
   return { ...result, warnings: [...problems, ...unprintable], ...(shard ? { shard } : {}) };

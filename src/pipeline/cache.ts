@@ -4,12 +4,14 @@
 // bytes' hash; a file is reused only if both still match what is on disk, so
 // the cache can never serve a stale or damaged file.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FONTS_DIR } from '../render/fonts.js';
 import { TOOL_VERSION } from '../version.js';
-import { sha256, type Manifest, type ManifestFile } from './manifest.js';
+import { inputBytes, readInput } from '../fs/readInput.js';
+import type { OutputFolder } from '../fs/outputFolder.js';
+import { manifestSchema, sha256, type Manifest, type ManifestFile } from './manifest.js';
 
 /** Every file below a folder, sorted, as path and bytes. */
 function filesBelow(dir: string): { path: string; bytes: Buffer }[] {
@@ -24,7 +26,7 @@ function filesBelow(dir: string): { path: string; bytes: Buffer }[] {
     for (const name of names) {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) walk(path);
-      else found.push({ path: path.slice(dir.length), bytes: readFileSync(path) });
+      else found.push({ path: path.slice(dir.length), bytes: inputBytes(path, 'font') });
     }
   };
   walk(dir);
@@ -58,35 +60,37 @@ export function inputsHash(parts: { content: string; templates: readonly string[
   return digest([toolFingerprint(), fontsFingerprint(), parts.content, ...parts.templates, JSON.stringify(parts.options)]);
 }
 
-/** The manifest of an earlier build in this folder, if there is a readable one. */
-export function readManifest(path: string): Manifest | undefined {
+/** The manifest of an earlier build in this folder, if there is a readable one (a damaged one counts as none: every file is made again). */
+export function readManifest(folder: OutputFolder, path = 'manifest.json'): Manifest | undefined {
+  if (folder.kind(path) !== 'file') return undefined;
+  const read = readInput(folder.pathOf(path), 'manifest', folder.shown(path));
+  if ('problem' in read) return undefined;
   try {
-    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-    return Array.isArray(manifest.files) ? manifest : undefined;
+    const manifest = JSON.parse(read.bytes.toString('utf8')) as Manifest;
+    return manifestSchema.safeParse(manifest).success ? manifest : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The bytes of a file below the folder as they are now, if it is a regular file that can be read. */
+function bytesOn(folder: OutputFolder, path: string): Buffer | undefined {
+  if (folder.kind(path) !== 'file') return undefined;
+  const read = readInput(folder.pathOf(path), 'output', folder.shown(path));
+  return 'bytes' in read ? read.bytes : undefined;
 }
 
 /** The bytes of an earlier build's file, if it was made from the same inputs and is on disk as it was written. */
-export function reusable(entry: ManifestFile | undefined, inputs: string, written: string): Buffer | undefined {
+export function reusable(entry: ManifestFile | undefined, inputs: string, folder: OutputFolder): Buffer | undefined {
   if (!entry || entry.inputs !== inputs) return undefined;
-  try {
-    const bytes = readFileSync(written);
-    return bytes.length === entry.bytes && sha256(bytes) === entry.sha256 ? bytes : undefined;
-  } catch {
-    return undefined;
-  }
+  const bytes = bytesOn(folder, entry.path);
+  return bytes && bytes.length === entry.bytes && sha256(bytes) === entry.sha256 ? bytes : undefined;
 }
 
 /** Entries of an earlier manifest whose files are still on disk as written. */
-export function stillThere<Entry extends { path: string; sha256: string }>(entries: readonly Entry[] | undefined, outDir: string): Entry[] {
+export function stillThere<Entry extends { path: string; sha256: string }>(entries: readonly Entry[] | undefined, folder: OutputFolder): Entry[] {
   return (entries ?? []).filter((entry) => {
-    try {
-      const bytes = readFileSync(join(outDir, entry.path));
-      return sha256(bytes) === entry.sha256;
-    } catch {
-      return false;
-    }
+    const bytes = bytesOn(folder, entry.path);
+    return bytes !== undefined && sha256(bytes) === entry.sha256;
   });
 }

@@ -2,9 +2,10 @@
 // whether a file is current (its inputs' hash, content and template hashes,
 // tool version) and intact (sha256). A build that makes some files keeps the
 // entries of the others that are still there.
-import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { isPlainRelativePath } from '../fs/outputFolder.js';
 import type { Paper } from '../render/document.js';
-import type { Packet } from '../render/templates.js';
+import { PACKETS, type Packet } from '../render/templates.js';
 import type { ShardRecord } from './shards.js';
 
 export interface ManifestFile {
@@ -42,7 +43,31 @@ export interface Manifest {
   shard?: ShardRecord;
 }
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export { sha256 } from '../fs/hash.js';
+
+const path = z.string().refine(isPlainRelativePath, 'a plain relative path inside the output folder');
+const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const paper = z.enum(['letter', 'a4', 'a5']);
+
+/** A manifest as preppack writes it: what `manifest merge` and the incremental build accept. */
+export const manifestSchema: z.ZodType<Manifest> = z
+  .object({
+    tool: z.object({ name: z.literal('preppack'), version: z.string() }),
+    contentHash: z.string(),
+    templatesHash: z.string(),
+    paper,
+    files: z.array(
+      z.object({ path, level: z.string(), packet: z.enum(PACKETS), paper: paper.optional(), pages: count, bytes: count, sha256: hash, content: z.string().optional(), inputs: z.string().optional() }).strict(),
+    ),
+    bundles: z.array(z.object({ path, level: z.string(), bytes: count, sha256: hash, files: z.array(path) }).strict()).optional(),
+    shard: z
+      .object({ index: z.number().int().min(1), count: z.number().int().min(1), jobs: z.array(z.string()), allJobs: z.array(z.string()) })
+      .strict()
+      .refine((shard) => shard.index <= shard.count, 'a shard K/N has K from 1 to N')
+      .optional(),
+  })
+  .strict();
 
 export function manifestText(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -1,18 +1,19 @@
 // `preppack render`: Markdown files into PDFs in the house style, all in one
 // process, each named after its file (never two outputs on one name), all
 // rendered before any is written.
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
 import { error, PreppackError, warning, type Problem } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
+import { imagesInText } from '../render/inlineImages.js';
+import { nestingMessage, tooDeep } from '../render/nesting.js';
 import { unprintableText } from '../render/coverage.js';
 import { themeFor, type Theme } from '../render/theme.js';
-import { imageSize } from '../render/imageSize.js';
+import { checkImage } from '../render/imageCheck.js';
 import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
 import { typeset } from '../render/typeset.js';
-import { textFileProblem } from '../fs/textFile.js';
-import { decodeText } from '../text/decode.js';
+import { readInput, readInputText } from '../fs/readInput.js';
 import { slugify } from '../text/slug.js';
 import { TOOL_VERSION } from '../version.js';
 import { FIXED_DATE } from './edition.js';
@@ -30,7 +31,7 @@ export interface RenderedFile {
   pages: number;
 }
 
-const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+const IMAGE_TYPES: Record<string, 'image/png' | 'image/jpeg'> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
 /**
  * Output names from input names: `notes.md` → `notes.pdf`; two inputs of one
@@ -66,9 +67,11 @@ function imageAt(folder: string, href: string): SourceImage | string {
   if (path !== folder && !path.startsWith(folder + sep)) return `the image "${href}" is outside the Markdown file's folder`;
   const type = IMAGE_TYPES[extname(path).toLowerCase()];
   if (!type) return `the image "${href}" is not a PNG or JPEG file`;
-  const bytes = readFileSync(path);
-  const size = imageSize(bytes);
-  if (!size) return `the image "${href}" is damaged or not really a ${type === 'image/png' ? 'PNG' : 'JPEG'} file`;
+  const read = readInput(path, 'image');
+  if ('problem' in read) return `the image "${href}" cannot be read: ${read.problem.message}`;
+  const { bytes } = read;
+  const size = checkImage(bytes, type);
+  if ('problem' in size) return `the image "${href}" ${size.problem}`;
   return { url: `data:${type};base64,${bytes.toString('base64')}`, width: size.width * POINTS_PER_PIXEL, height: size.height * POINTS_PER_PIXEL };
 }
 
@@ -78,12 +81,15 @@ function imageAt(folder: string, href: string): SourceImage | string {
  */
 function imagesOf(file: MarkdownFile, warnings: Map<string, Problem>): (href: string) => SourceImage | undefined {
   const folder = realpathSync(dirname(resolve(file.path)));
+  // Each image is read and checked once, however often it is shown and the layout runs.
+  const found = new Map<string, SourceImage | string>();
   return (href) => {
-    const found = imageAt(folder, href);
-    if (typeof found !== 'string') return found;
+    if (!found.has(href)) found.set(href, imageAt(folder, href));
+    const image = found.get(href)!;
+    if (typeof image !== 'string') return image;
     const line = lineOf(file.text, `](${href}`);
     // A layout may run more than once: one warning per image all the same.
-    warnings.set(`${line}\0${found}`, warning(file.path, line, `${found}; its description is printed instead`));
+    warnings.set(`${line}\0${image}`, warning(file.path, line, `${image}; its description is printed instead`));
     return undefined;
   };
 }
@@ -117,14 +123,26 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
   const warnings: Problem[] = [];
   for (const [index, file] of files.entries()) {
     options.onFile?.(index, files.length, file.path);
+    const deep = tooDeep(file.text);
+    if (deep) {
+      problems.push(error(file.path, deep.line, nestingMessage(deep.depth)));
+      continue;
+    }
     warnings.push(...unprintableText(file.path, file.text, theme.font));
     const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${file.text}` : file.text;
     const imageWarnings = new Map<string, Problem>();
     const source: DocumentSource = { autoIds: true, image: imagesOf(file, imageWarnings) };
     const title = titleOf(file);
     try {
+      const tokens = lexMarkdown(markdown);
+      for (const { href } of imagesInText(tokens)) {
+        const image = imageAt(realpathSync(dirname(resolve(file.path))), href);
+        const why = typeof image === 'string' ? image : `the image "${href}" is inside a line of text, a list, a table, a heading or a link, where only its description prints: give it a paragraph of its own`;
+        const line = lineOf(file.text, `](${href}`);
+        imageWarnings.set(`${line}\0${why}`, warning(file.path, line, typeof image === 'string' ? `${why}; its description is printed instead` : why));
+      }
       const pdf = await typeset(
-        lexMarkdown(markdown),
+        tokens,
         theme,
         { title, subject: title, author: 'preppack', keywords: [], header: title, footnote: `preppack ${TOOL_VERSION}`, creationDate: FIXED_DATE, paper: options.paper },
         source,
@@ -145,19 +163,9 @@ export function readMarkdownFiles(paths: readonly string[]): { files: MarkdownFi
   const files: MarkdownFile[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
-    try {
-      const refused = textFileProblem(path);
-      if (refused) {
-        problems.push(error(path, 1, refused));
-        continue;
-      }
-      const decoded = decodeText(path, readFileSync(path));
-      if ('problem' in decoded) problems.push(decoded.problem);
-      else files.push({ path, text: decoded.text });
-    } catch (caught) {
-      const code = (caught as NodeJS.ErrnoException).code;
-      problems.push(error(path, 1, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`));
-    }
+    const read = readInputText(path, 'markdown');
+    if ('problem' in read) problems.push(read.problem);
+    else files.push({ path, text: read.text });
   }
   return { files, problems };
 }

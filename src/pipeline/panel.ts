@@ -5,7 +5,11 @@
 import { join } from 'node:path';
 import type { Level, Library } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
-import { underLock, writeStaged } from '../fs/stagedWrite.js';
+import { OutputFolder, type Inputs } from '../fs/outputFolder.js';
+import { underLock, writeStaged, type OwnedFile, type StagedFile } from '../fs/stagedWrite.js';
+import { sha256 } from '../fs/hash.js';
+import { stillThere } from './cache.js';
+import { panelManifestPath, panelManifestText, readPanelManifest } from './panelManifest.js';
 import { defaultPerInterviewer, planPanel, type PanelPlan } from '../loops/panel.js';
 import { competencyTitles } from '../packets/common.js';
 import { debriefContext, panelPlanContext, PLAN_FORMS, type PanelDetails } from '../packets/panel.js';
@@ -62,6 +66,8 @@ export interface PanelFile {
 
 export interface PanelResult {
   files: PanelFile[];
+  /** Each candidate's folder below the output folder, with the loop it holds. */
+  folders: { folder: string; panel: PanelSpec }[];
   /** Per candidate, the competencies no sheet of theirs covers (too few questions or interviewers). */
   uncovered: { candidate: string; competencies: string[] }[];
   /** Per level, how many panels asked each question, by question number. */
@@ -73,6 +79,7 @@ export const panelFolder = (candidate: string) => `panels/${fileSlug(candidate)}
 
 export async function renderPanels(request: PanelRequest): Promise<PanelResult> {
   const files: PanelFile[] = [];
+  const folders: PanelResult['folders'] = [];
   const uncovered: PanelResult['uncovered'] = [];
   const usageById = new Map<string, number>();
   const usage = new Map<string, Map<number, number>>();
@@ -94,6 +101,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
       usage: usageById,
     });
     const folder = panelFolder(panel.candidate);
+    folders.push({ folder, panel });
     const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels };
     const add = (sheet: string, name: string, bytes: Buffer, pages: number) => files.push({ path: `${folder}/${name}`, written: join(request.outDir, folder, name), candidate: panel.candidate, sheet, pages, bytes });
     for (const seat of plan.seats) {
@@ -122,7 +130,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     for (const q of plan.seats.flatMap((seat) => seat.questions)) counts.set(q.number, (counts.get(q.number) ?? 0) + 1);
     usage.set(panel.level.id, counts);
   }
-  return { files, uncovered, usage };
+  return { files, folders, uncovered, usage };
 }
 
 /**
@@ -136,7 +144,32 @@ async function planOnOnePage(request: PanelRequest, base: Omit<PacketOptions, 'p
   return fitted?.pdf.draw();
 }
 
-/** Writes every file of a run; each atomically. */
-export function writePanels(result: PanelResult, outDir: string): Promise<void> {
-  return underLock(outDir, async () => writeStaged(outDir, result.files.map((file) => ({ path: file.path, bytes: file.bytes }))));
+/**
+ * Writes every file of a run as one change, with a manifest in each
+ * candidate's folder; files an earlier run wrote there that this one does not
+ * make (an interviewer dropped) are removed. Returns those removed, as
+ * written, and what was mended in the folder first.
+ */
+export async function writePanels(result: PanelResult, outDir: string, inputs: Inputs): Promise<{ removed: string[]; notices: string[] }> {
+  const output = new OutputFolder(outDir, inputs);
+  const notices: string[] = [];
+  const removed = await underLock(
+    output,
+    async () => {
+      const manifests: StagedFile[] = [];
+      const removes: OwnedFile[] = [];
+      for (const { folder, panel } of result.folders) {
+        const mine = result.files.filter((file) => file.path.startsWith(`${folder}/`));
+        const now = new Set(mine.map((file) => file.path));
+        removes.push(...stillThere(readPanelManifest(output, folder)?.files, output).filter((file) => !now.has(file.path)));
+        const entries = mine.map((file) => ({ path: file.path, sheet: file.sheet, pages: file.pages, bytes: file.bytes.length, sha256: sha256(file.bytes) }));
+        const { candidate, level, seed, date, interviewers } = panel;
+        manifests.push({ path: panelManifestPath(folder), bytes: panelManifestText({ candidate, level: level.id, seed, ...(date ? { date } : {}), interviewers, files: entries }) });
+      }
+      writeStaged(output, [...result.files.map((file) => ({ path: file.path, bytes: file.bytes })), ...manifests], undefined, removes);
+      return removes.map((owned) => join(outDir, owned.path));
+    },
+    notices,
+  );
+  return { removed, notices };
 }

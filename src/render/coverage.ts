@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { BUNDLED_FONT, FONTS, type FontStyle } from './fonts.js';
 import { referenceAt } from '../text/entities.js';
+import { inputBytes } from '../fs/readInput.js';
 import { warning, type Problem } from '../problems.js';
 
 /**
@@ -30,7 +31,7 @@ function hasGlyph(path: string, code: number): boolean {
   let font = opened.get(path);
   if (!font) {
     fontkit ??= createRequire(import.meta.url)('fontkit') as typeof Fontkit;
-    font = fontkit.openSync(path) as Fontkit.Font;
+    font = fontkit.create(inputBytes(path, 'font')) as Fontkit.Font;
     opened.set(path, font);
   }
   return font.hasGlyphForCodePoint(code);

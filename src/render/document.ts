@@ -2,7 +2,7 @@
 // header, "Page X of Y", metadata, fonts, and the rule that keeps headings
 // with their text.
 import type { Token } from 'marked';
-import { keepWithText } from './keep.js';
+import { keepWithTextRule } from './keep.js';
 import type { Theme } from './theme.js';
 import { tokensToPdfmake, type DocumentSource, type PdfNode, type RenderedContent } from './toPdfmake.js';
 
@@ -81,6 +81,6 @@ export function buildDocument(document: DocumentContent, content: PdfNode[], the
     content,
     styles: theme.styles,
     defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.ink },
-    pageBreakBefore: keepWithText,
+    pageBreakBefore: keepWithTextRule(),
   };
 }

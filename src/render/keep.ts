@@ -91,6 +91,8 @@ interface NodeInfo {
 
 interface NodeQueries {
   getFollowingNodesOnPage: () => NodeInfo[];
+  getNodesOnNextPage: () => NodeInfo[];
+  getPreviousNodesOnPage: () => NodeInfo[];
 }
 
 const FURNITURE = new Set(['runningHeader', 'footer']);
@@ -98,12 +100,27 @@ const FURNITURE = new Set(['runningHeader', 'footer']);
 /** A node of the body's text itself: not a container, not the header or footer. */
 const isBodyLeaf = (n: NodeInfo) => !n.stack && !n.columns && !n.table && !(typeof n.style === 'string' && FURNITURE.has(n.style));
 
+/** How many page breaks the rule may ask for in one document: each costs pdfmake a whole layout. */
+export const MAX_KEEP_BREAKS = 12;
+
 /**
  * pdfmake's `pageBreakBefore` rule, for headings `keepHeadingsWithText` could
- * not group: a heading (or run of headings) is never the last text on its page.
+ * not group: a heading (or run of headings) is not the last text on its page
+ * when the text it heads starts on the next one and moving it there helps
+ * (there is text above it). One rule per document: after MAX_KEEP_BREAKS
+ * breaks it asks for no more, so a document of headings is laid out a
+ * bounded number of times, not once per heading.
  */
-export function keepWithText(node: NodeInfo, nodes: NodeQueries): boolean {
-  return Boolean(node.headlineLevel) && !nodes.getFollowingNodesOnPage().some((n) => isBodyLeaf(n) && !n.headlineLevel);
+export function keepWithTextRule(): (node: NodeInfo, nodes: NodeQueries) => boolean {
+  let left = MAX_KEEP_BREAKS;
+  const isText = (n: NodeInfo) => isBodyLeaf(n) && !n.headlineLevel;
+  return (node, nodes) => {
+    if (left <= 0 || !node.headlineLevel) return false;
+    if (nodes.getFollowingNodesOnPage().some(isText)) return false;
+    if (!nodes.getNodesOnNextPage().some(isText) || !nodes.getPreviousNodesOnPage().some(isText)) return false;
+    left--;
+    return true;
+  };
 }
 
 /**

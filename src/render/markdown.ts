@@ -1,9 +1,17 @@
-// Markdown (with the layout directives) into marked tokens.
+// Markdown (with the layout directives) into marked tokens, in time linear in
+// the text (linearMarked.ts).
 import { Marked, type Token } from 'marked';
 import { containerDirective, lineDirective } from './directives.js';
+import { boundMarkedRules, linearEmphasis } from './linearMarked.js';
+import { nestingMessage, tooDeep } from './nesting.js';
+import { RenderError } from './toPdfmake.js';
 
-const marked = new Marked({ gfm: true, extensions: [lineDirective, containerDirective] });
+boundMarkedRules();
+const marked = new Marked({ gfm: true, extensions: [lineDirective, containerDirective] }, linearEmphasis);
 
+/** The tokens of a Markdown text; a text nested too deep to print is a RenderError (render and check find it first, at its line). */
 export function lexMarkdown(markdown: string): Token[] {
+  const deep = tooDeep(markdown);
+  if (deep) throw new RenderError(nestingMessage(deep.depth));
   return marked.lexer(markdown);
 }

@@ -1,15 +1,22 @@
 // pdfmake document → PDF bytes, with the bundled fonts and no access to
 // anything else on disk or the network.
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import pdfmake from 'pdfmake';
 import { bodyCharacters, laidOutCharacters, lostText, type LaidOutPage, type LostText } from './completeness.js';
+import { resolve } from 'node:path';
+import { inputProblem } from '../fs/readInput.js';
+import { PreppackError } from '../problems.js';
 import { FONTS, FONTS_DIR } from './fonts.js';
 
 let configured = false;
 function configure() {
   if (configured) return;
   assertPatched();
+  // pdfkit reads the font files itself (and parses each once per process: patches/pdfkit+*.patch), so they are checked here as any input is.
+  for (const faces of Object.values(FONTS)) for (const path of Object.values(faces)) {
+    const problem = inputProblem(path, 'font');
+    if (problem) throw new PreppackError([problem]);
+  }
   pdfmake.setFonts(FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path: string) => resolve(path).startsWith(resolve(FONTS_DIR)));

@@ -1,14 +1,13 @@
 // Loads the Handlebars templates and the theme: from --templates DIR where it
 // has them, else the bundled ones. Syntax errors and unknown directives are
 // found here, with their line, before anything renders.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type HandlebarsModule from 'handlebars';
 import { error, PreppackError, type Problem } from '../problems.js';
-import { textFileProblem } from '../fs/textFile.js';
-import { decodeText } from '../text/decode.js';
+import { readInputText } from '../fs/readInput.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
@@ -248,17 +247,12 @@ function loadTheme(path: string, text: string): Theme | Problem {
 
 /** A template file's text; a file that is not UTF-8 is a problem at its line. */
 function readTemplateFile(path: string, problems: Problem[]): string {
-  const refused = textFileProblem(path);
-  if (refused) {
-    problems.push(error(displayPath(path), 1, refused));
+  const read = readInputText(path, 'template', displayPath(path));
+  if ('problem' in read) {
+    problems.push(read.problem);
     return '';
   }
-  const decoded = decodeText(displayPath(path), readFileSync(path));
-  if ('problem' in decoded) {
-    problems.push(decoded.problem);
-    return '';
-  }
-  return decoded.text;
+  return read.text;
 }
 
 /** `--templates DIR` must be a folder: a mistyped one would quietly give the bundled look. */

@@ -1,6 +1,7 @@
 // marked tokens into pdfmake content nodes. One function per kind of token;
 // the directives become the layout pieces a pen-and-paper packet needs
 // (widgets.ts), and headings are kept with their text (keep.ts).
+import { loneImage } from './inlineImages.js';
 import type { Token, Tokens } from 'marked';
 import { splitArgs, type ContainerDirectiveToken, type LineDirectiveToken } from './directives.js';
 import { inlineMarkdown, inlines, plainText, type Inline } from './inlines.js';
@@ -413,8 +414,8 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
     case 'heading':
       return heading(token as Tokens.Heading, state);
     case 'paragraph': {
-      const only = (token.tokens ?? []).filter((t) => !(t.type === 'text' && !t.raw.trim()));
-      const shown = only.length === 1 && only[0]!.type === 'image' ? state.options.source?.image?.((only[0] as Tokens.Image).href) : undefined;
+      const lone = loneImage(token as Tokens.Paragraph);
+      const shown = lone ? state.options.source?.image?.(lone.href) : undefined;
       if (shown) return image(shown, state);
       const text = inlines(token.tokens, token.text);
       // Never one line of a paragraph alone at the foot or head of a page (patches/).
