@@ -11,6 +11,7 @@ import { PreppackError } from './problems.js';
 import { printProblems } from './cli/io.js';
 import { LIST_KINDS, type ListKind } from './content/select.js';
 import { parseSeed } from './loops/sheet.js';
+import { MAX_FOCUS_LENGTH, MAX_NAME_LENGTH, nameProblem } from './text/names.js';
 import { parseShard, type Shard } from './pipeline/shards.js';
 import type { Paper } from './render/document.js';
 import { TOOL_VERSION } from './version.js';
@@ -43,6 +44,13 @@ function listValues(name: string, values: readonly unknown[] | undefined): strin
   return names;
 }
 
+/** A name from the command line, checked (one line of printable text, bounded); a usage error says what is wrong. */
+function checkedName(option: string, value: string): string {
+  const checked = nameProblem(option, value);
+  if ('problem' in checked) throw new UsageError(checked.problem);
+  return checked.name;
+}
+
 /** `--out ""` would write into the current folder: a folder must be named. */
 function outValue(value: string, option = '--out'): string {
   if (!value.trim()) throw new UsageError(`${option} needs a folder`);
@@ -67,9 +75,12 @@ function shardValue(value: string | undefined): Shard | undefined {
 function personalValues(args: { candidate?: string; interviewer?: string; date?: string; focus?: string; questions?: string; seed?: string }) {
   const given = [args.candidate, args.interviewer, args.date, args.focus, args.questions, args.seed].some((v) => v !== undefined);
   if (!given) return undefined;
-  const text = (name: string, value: string | undefined) => {
-    if (value !== undefined && !value.trim()) throw new UsageError(`--${name} needs a value`);
-    return value?.trim();
+  const text = (name: string, value: string | undefined, max = MAX_NAME_LENGTH) => {
+    if (value === undefined) return undefined;
+    if (!value.trim()) throw new UsageError(`--${name} needs a value`);
+    const checked = nameProblem(`--${name}`, value, max);
+    if ('problem' in checked) throw new UsageError(checked.problem);
+    return checked.name;
   };
   let questions: number | undefined;
   if (args.questions !== undefined) {
@@ -82,7 +93,7 @@ function personalValues(args: { candidate?: string; interviewer?: string; date?:
     if (typeof parsed === 'string') throw new UsageError(`--seed: ${parsed}`);
     seed = parsed;
   }
-  return { candidate: text('candidate', args.candidate), interviewer: text('interviewer', args.interviewer), date: text('date', args.date), focus: text('focus', args.focus), questions, seed };
+  return { candidate: text('candidate', args.candidate), interviewer: text('interviewer', args.interviewer), date: args.date?.trim(), focus: text('focus', args.focus, MAX_FOCUS_LENGTH), questions, seed };
 }
 
 /** Whether stderr (progress, colour) and stdout (tables) are a person's terminal: not a pipe, not a CI log. */
@@ -248,8 +259,8 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           print: { organisation: config.organisation, evidenceLines: config.evidenceLines, ratingLabels: config.ratingLabels },
           roster: args.roster,
           level: args.level,
-          candidate: args.candidate?.trim(),
-          interviewers: listValues('interviewers', args.interviewers),
+          candidate: args.candidate === undefined ? undefined : checkedName('--candidate', args.candidate),
+          interviewers: listValues('interviewers', args.interviewers)?.map((name) => checkedName('--interviewers', name)),
           perInterviewer: perInterviewer === undefined ? undefined : Number(perInterviewer),
           seed,
           date: args.date,

@@ -9,6 +9,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml
 import { z } from 'zod';
 import { describeYamlError } from '../content/yamlError.js';
 import { ratingShort } from '../packets/scorecard.js';
+import { textLine } from '../text/names.js';
 import { error, PreppackError, type Problem } from '../problems.js';
 
 export const CONFIG_NAMES = ['preppack.config.yaml', 'preppack.config.yml', 'preppack.config.json'];
@@ -24,7 +25,7 @@ const configSchema = z
     templates: z.string().min(1),
     out: z.string().min(1),
     paper: z.enum(['letter', 'a4']),
-    organisation: z.string().trim().min(1).max(80),
+    organisation: textLine('it', 80),
     levels: names,
     packets: names,
     evidenceLines: z.number().int().min(1).max(20),
@@ -89,7 +90,13 @@ export function loadConfig(path: string): Config {
     const { line, message } = describeYamlError(text, doc.errors[0]!);
     throw new PreppackError([error(shown, line, message)]);
   }
-  const value = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    // An alias expanded a thousand times over is a YAML bomb, not a config: yaml refuses it.
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (caught) {
+    throw new PreppackError([error(shown, 1, `the YAML cannot be read: ${(caught as Error).message.split('\n')[0]}`)]);
+  }
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) throw new PreppackError(problemsOf(shown, doc, lines, parsed.error.issues));
   const folder = dirname(path);

@@ -39,7 +39,7 @@ function parseYaml(source: string): { data: unknown; keyLines: Map<string, numbe
       if (isScalar(pair.key) && pair.key.range) keyLines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
     }
   }
-  return { data: doc.toJS(), keyLines };
+  return { data: doc.toJS({ maxAliasCount: 100 }), keyLines };
 }
 
 const FENCE_LANGUAGE = /^---([^\s-][^\n]*)?\r?\n/;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { error, type Problem } from '../problems.js';
 import { decodeText } from '../text/decode.js';
 import { findMojibake } from '../text/mojibake.js';
+import { controlMessage, controlsIn } from '../text/controls.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { nestingMessage, tooDeep } from '../render/nesting.js';
 import { describeYamlError } from './yamlError.js';
@@ -29,8 +30,14 @@ export type ParsedFile =
   | { kind: 'story'; item?: Story; problems: Problem[] }
   | { kind: 'competencies'; items: Competency[]; lines: Map<string, number>; problems: Problem[] };
 
-function mojibakeProblems(path: string, text: string): Problem[] {
-  const problems: Problem[] = [];
+/** Control characters in a content file: an error each at its line and column (they pass no `check`). */
+function controlProblems(path: string, text: string): Problem[] {
+  return controlsIn(text).map(({ char, line, column, count }) => error(path, line, controlMessage(char, count), column));
+}
+
+/** What is wrong with a content file's text as text: control characters, leftover mojibake. */
+function textProblems(path: string, text: string): Problem[] {
+  const problems: Problem[] = [...controlProblems(path, text)];
   text.split('\n').forEach((lineText, index) => {
     const found = findMojibake(lineText);
     if (found) {
@@ -50,7 +57,7 @@ interface Parts<T> {
 function parseMarkdownFile<S extends z.ZodType>(file: ContentFile, schema: S, allowed: readonly string[]): Parts<z.infer<S>> {
   const decoded = decodeText(file.path, file.bytes);
   if ('problem' in decoded) return { sections: {}, fieldLines: {}, problems: [decoded.problem] };
-  const problems = mojibakeProblems(file.path, decoded.text);
+  const problems = textProblems(file.path, decoded.text);
   const front = splitFrontMatter(file.path, decoded.text);
   if ('severity' in front) return { sections: {}, fieldLines: {}, problems: [...problems, front] };
   const result = schema.safeParse(front.data);
@@ -125,7 +132,7 @@ export function parseCompetenciesFile(file: ContentFile): ParsedFile {
   const empty = { kind: 'competencies' as const, items: [], lines: new Map<string, number>() };
   const decoded = decodeText(file.path, file.bytes);
   if ('problem' in decoded) return { ...empty, problems: [decoded.problem] };
-  const problems = mojibakeProblems(file.path, decoded.text);
+  const problems = textProblems(file.path, decoded.text);
   const lineCounter = new LineCounter();
   const doc = parseDocument(decoded.text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors[0]) {
@@ -135,12 +142,18 @@ export function parseCompetenciesFile(file: ContentFile): ParsedFile {
   if (!isSeq(doc.contents)) {
     return { ...empty, problems: [...problems, error(file.path, 1, 'competencies.yaml must be a YAML list of { id, title, description }')] };
   }
+  let values: unknown[];
+  try {
+    values = doc.toJS({ maxAliasCount: 100 }) as unknown[];
+  } catch (caught) {
+    return { ...empty, problems: [...problems, error(file.path, 1, `the YAML cannot be read: ${(caught as Error).message.split('\n')[0]}`)] };
+  }
   const items: Competency[] = [];
   const lines = new Map<string, number>();
   doc.contents.items.forEach((node, index) => {
     const start = (node as { range?: readonly number[] | null }).range?.[0] ?? 0;
     const line = lineCounter.linePos(start).line;
-    const result = competencySchema.safeParse((doc.toJS() as unknown[])[index]);
+    const result = competencySchema.safeParse(values[index]);
     if (!result.success) {
       problems.push(...schemaProblems(file.path, result.error.issues, () => line));
       return;

@@ -34,6 +34,26 @@ const isDir = (path: string) => {
   }
 };
 
+/**
+ * Why a content folder that has a name here cannot be read (a link to
+ * nothing or back to itself, a file where the folder goes), or undefined
+ * when it is a folder or is not there at all.
+ */
+function folderProblem(dir: string): Problem | undefined {
+  try {
+    lstatSync(dir);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (statSync(dir).isDirectory()) return undefined;
+    return error(dir, 1, 'a file where a folder of content goes: not read');
+  } catch (caught) {
+    const code = (caught as NodeJS.ErrnoException).code;
+    return error(dir, 1, code === 'ELOOP' ? 'a link that leads back to itself: not read' : code === 'ENOENT' ? 'a link to a folder that is not there: not read' : `cannot read it (${code})`);
+  }
+}
+
 function markdownIn(dir: string, ignored: string[]): string[] {
   if (!isDir(dir)) return [];
   const names = readdirSync(dir).sort();
@@ -74,6 +94,10 @@ export function readContentDir(root: string): ContentListing {
   };
   const competencies = join(root, 'competencies.yaml');
   if (exists(competencies)) take('competencies', competencies);
+  for (const folder of ['levels', 'questions', 'stories']) {
+    const problem = folderProblem(join(root, folder));
+    if (problem) problems.push(problem);
+  }
   for (const path of markdownIn(join(root, 'levels'), ignored)) take('level', path);
   for (const kind of ['question', 'story'] as const) {
     const base = join(root, kind === 'question' ? 'questions' : 'stories');
@@ -81,7 +105,9 @@ export function readContentDir(root: string): ContentListing {
     for (const folder of readdirSync(base).sort()) {
       const dir = join(base, folder);
       if (!isDir(dir)) {
-        if (!folder.startsWith('.')) ignored.push(dir);
+        const problem = folderProblem(dir);
+        if (problem && !isFile(dir)) problems.push(problem);
+        else if (!folder.startsWith('.')) ignored.push(dir);
         continue;
       }
       for (const path of markdownIn(dir, ignored)) take(kind, path, folder);
@@ -89,6 +115,14 @@ export function readContentDir(root: string): ContentListing {
   }
   return { files, ignored, problems, missingRoot: false };
 }
+
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /** Whether anything (a file, a folder, a link, even a broken one) has this name. */
 function exists(path: string): boolean {

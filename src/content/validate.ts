@@ -38,11 +38,15 @@ export function validateLibrary(library: Library): Problem[] {
   const levelIds = new Set(library.levels.map((l) => l.id));
   const competencyIds = new Set(library.competencies.map((c) => c.id));
   const known = [...levelIds].sort().join(', ') || '(none)';
+  // One problem per unknown level, at its first file: a level file that cannot be read would otherwise repeat it for every question.
+  const unknownLevels = new Map<string, { path: string; line: number; files: number }>();
   for (const [kind, items] of [['question', library.questions], ['story', library.stories]] as const) {
     const numbers = new Map<string, string>();
     for (const item of items) {
       if (!levelIds.has(item.level)) {
-        problems.push(error(item.path, item.fieldLines.level ?? 1, `unknown level "${item.level}": known levels are ${known}`));
+        const seen = unknownLevels.get(item.level);
+        if (seen) seen.files++;
+        else unknownLevels.set(item.level, { path: item.path, line: item.fieldLines.level ?? 1, files: 1 });
       }
       const key = `${item.level}#${item.number}`;
       const other = numbers.get(key);
@@ -60,6 +64,10 @@ export function validateLibrary(library: Library): Problem[] {
         seenTags.add(tag);
       }
     }
+  }
+  for (const [level, first] of unknownLevels) {
+    const others = first.files > 1 ? ` (and ${first.files - 1} more file${first.files > 2 ? 's' : ''} of this level)` : '';
+    problems.push(error(first.path, first.line, `unknown level "${level}": known levels are ${known}${others}`));
   }
   return problems;
 }

@@ -8,6 +8,7 @@ import { findLevel, levelNames } from '../content/select.js';
 import { error, type Problem } from '../problems.js';
 import { dateProblem } from '../text/dates.js';
 import { fileSlug } from '../text/slug.js';
+import { nameProblem } from '../text/names.js';
 import { parseSeed } from './sheet.js';
 
 export interface RosterRow {
@@ -42,7 +43,11 @@ function yamlRows(path: string, text: string): { rows: RawRow[]; problems: Probl
       problems.push(error(path, lineOf(item as Node), 'each loop is a mapping: candidate, level, interviewers, date and optionally seed'));
       continue;
     }
-    rows.push({ line: lineOf(item), values: item.toJSON() as Record<string, unknown> });
+    try {
+      rows.push({ line: lineOf(item), values: item.toJS(document, { maxAliasCount: 100 }) as Record<string, unknown> });
+    } catch (caught) {
+      problems.push(error(path, lineOf(item), `the YAML cannot be read: ${(caught as Error).message.split('\n')[0]}`));
+    }
   }
   return { rows, problems };
 }
@@ -57,6 +62,10 @@ function csvRows(path: string, text: string): { rows: RawRow[]; problems: Proble
   }
 }
 
+/** A cell that is not text, in words. */
+const describe = (value: unknown) =>
+  Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value === 'number' ? `the number ${value}` : typeof value === 'boolean' ? `${value}` : typeof value;
+
 /** Reads a roster and checks every row against the library; rows only if there is no problem at all. */
 export function readRoster(path: string, text: string, library: Library): { rows: RosterRow[]; problems: Problem[] } {
   const raw = /\.csv$/i.test(path) ? csvRows(path, text) : yamlRows(path, text);
@@ -68,37 +77,57 @@ export function readRoster(path: string, text: string, library: Library): { rows
     const problem = (message: string) => problems.push(error(path, line, message));
     const unknown = Object.keys(values).filter((key) => !(FIELDS as readonly string[]).includes(key));
     if (unknown.length) problem(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: a loop has ${FIELDS.join(', ')}`);
-    const text = (field: Field) => {
+    // A cell is text, or a number where a number is meant; anything else (a mapping, a list, .inf) is named, never printed as "[object Object]".
+    const text = (field: Field, numeric = false) => {
       const value = values[field];
-      return value === undefined || value === null ? '' : String(value).trim();
+      if (value === undefined || value === null) return '';
+      if (typeof value === 'string') return value.trim();
+      if (numeric && typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+      problem(`${field} must be ${numeric ? 'a whole number' : 'text'}, not ${describe(value)}`);
+      return '';
     };
-    const candidate = text('candidate');
-    if (!candidate) problem('no candidate');
-    else if (!fileSlug(candidate)) problem(`the candidate "${candidate}" leaves nothing for a file name once made plain ASCII: add a Latin spelling`);
+    const missing = (field: Field) => values[field] === undefined || values[field] === null || values[field] === '';
+    /** A name cell, checked; '' (and the problem said) when it is not one. */
+    const name = (what: string, value: unknown) => {
+      const checked = nameProblem(what, value);
+      if ('problem' in checked) problem(checked.problem);
+      return 'name' in checked ? checked.name : '';
+    };
+    const candidate = missing('candidate') ? '' : name('the candidate', values.candidate);
+    if (missing('candidate')) problem('no candidate');
+    else if (!candidate) {
+      // What is wrong with it is said.
+    } else if (!fileSlug(candidate)) problem(`the candidate "${candidate}" leaves nothing for a file name once made plain ASCII: add a Latin spelling`);
     else if (candidates.has(fileSlug(candidate))) problem(`the candidate "${candidate}" has the same file name as the loop at line ${candidates.get(fileSlug(candidate))}`);
     else candidates.set(fileSlug(candidate), line);
-    const level = text('level') ? findLevel(library, text('level')) : undefined;
-    if (!text('level')) problem('no level');
-    else if (!level) problem(`unknown level "${text('level')}": the levels are ${levelNames(library)}`);
+    const levelName = text('level');
+    const level = levelName ? findLevel(library, levelName) : undefined;
+    if (missing('level')) problem('no level');
+    else if (levelName && !level) problem(`unknown level "${levelName}": the levels are ${levelNames(library)}`);
     const listed = values.interviewers;
-    const interviewers = (Array.isArray(listed) ? listed.map(String) : text('interviewers').split(/[,;]/)).map((n) => n.trim()).filter(Boolean);
-    if (interviewers.length === 0) problem('no interviewers: list their names, e.g. "Sam, Kai, Ria"');
+    const given = (Array.isArray(listed) ? listed : text('interviewers').split(/[,;]/)).filter((n) => !(typeof n === 'string' && !n.trim()));
+    const interviewers = given.map((value) => name('an interviewer', value)).filter(Boolean);
+    if (given.length === 0) problem('no interviewers: list their names, e.g. "Sam, Kai, Ria"');
     const slugs = interviewers.map((name) => fileSlug(name));
-    if (slugs.some((s) => !s)) problem(`an interviewer's name leaves nothing for a file name once made plain ASCII: ${interviewers.filter((n) => !fileSlug(n)).join(', ')}`);
+    if (interviewers.length < given.length) {
+      // Said above.
+    } else if (slugs.some((s) => !s)) problem(`an interviewer's name leaves nothing for a file name once made plain ASCII: ${interviewers.filter((n) => !fileSlug(n)).join(', ')}`);
     else if (new Set(slugs).size !== slugs.length) problem(`two interviewers have the same name: ${interviewers.join(', ')}`);
     const date = text('date');
-    const wrongDate = date ? dateProblem(date) : 'no date (YYYY-MM-DD)';
+    const wrongDate = date ? dateProblem(date) : missing('date') ? 'no date (YYYY-MM-DD)' : undefined;
     if (wrongDate) problem(wrongDate);
     let seed = 1;
-    if (text('seed')) {
-      const parsed = parseSeed(text('seed'));
+    const seedCell = text('seed', true);
+    if (seedCell) {
+      const parsed = parseSeed(seedCell);
       if (typeof parsed === 'string') problem(parsed);
       else seed = parsed;
     }
     let perInterviewer: number | undefined;
-    if (text('questions_per_interviewer')) {
-      perInterviewer = Number(text('questions_per_interviewer'));
-      if (!Number.isInteger(perInterviewer) || perInterviewer < 1) problem(`questions_per_interviewer must be a whole number from 1, not "${text('questions_per_interviewer')}"`);
+    const perCell = text('questions_per_interviewer', true);
+    if (perCell) {
+      perInterviewer = /^\d+$/.test(perCell) ? Number(perCell) : Number.NaN;
+      if (!Number.isSafeInteger(perInterviewer) || perInterviewer < 1) problem(`questions_per_interviewer must be a whole number from 1, not "${perCell}"`);
     }
     if (level && interviewers.length) {
       const bank = library.questions.filter((q) => q.level === level.id);

@@ -69,6 +69,9 @@ export function packetsNamed(values: readonly string[]): Packet[] {
 function jobsOf(levels: readonly Level[], packets: readonly Packet[], options: BuildOptions, library: Library, files: readonly ContentFile[]): { jobs: Job[]; shard?: ShardRecord } {
   const all = levels.flatMap((level) => packets.map((packet) => ({ level, packet })));
   if (!options.shard) return { jobs: all };
+  // A share with nothing in it is a mistake in the matrix; with --zip a level is one unit.
+  const units = options.zip ? levels.length : all.length;
+  if (options.shard.count > units) throw requestError(`--shard ${options.shard.index}/${options.shard.count}: this build has ${units} ${options.zip ? 'level' : 'job'}${units === 1 ? '' : 's'} to share, so N is at most ${units}`);
   const bytes = new Map(levels.map((level) => [level.id, levelFiles(files, library, level).reduce((sum, f) => sum + f.bytes.length, 0)]));
   // With zips a level's packets stay in one shard, so that its zip is whole.
   const jobs = shareOf(all, options.shard, (level) => bytes.get(level.id)!, options.zip);

@@ -6,6 +6,7 @@ import { basename, dirname, extname, resolve, sep } from 'node:path';
 import { error, PreppackError, warning, type Problem } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { lexMarkdown } from '../render/markdown.js';
+import { controlMessage, controlsIn, withoutControls } from '../text/controls.js';
 import { imagesInText } from '../render/inlineImages.js';
 import { nestingMessage, tooDeep } from '../render/nesting.js';
 import { unprintableText } from '../render/coverage.js';
@@ -128,8 +129,12 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
       problems.push(error(file.path, deep.line, nestingMessage(deep.depth)));
       continue;
     }
-    warnings.push(...unprintableText(file.path, file.text, theme.font));
-    const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${file.text}` : file.text;
+    // A control character prints as nothing or a stray line break: said, and left out.
+    const controls = controlsIn(file.text);
+    warnings.push(...controls.map(({ char, line, column, count }) => warning(file.path, line, `${controlMessage(char, count)} (it is left out)`, column)));
+    const text = controls.length ? withoutControls(file.text) : file.text;
+    warnings.push(...unprintableText(file.path, text, theme.font));
+    const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${text}` : text;
     const imageWarnings = new Map<string, Problem>();
     const source: DocumentSource = { autoIds: true, image: imagesOf(file, imageWarnings) };
     const title = titleOf(file);

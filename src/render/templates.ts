@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type HandlebarsModule from 'handlebars';
 import { error, PreppackError, type Problem } from '../problems.js';
 import { readInputText } from '../fs/readInput.js';
+import { controlMessage, controlsIn } from '../text/controls.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
@@ -252,7 +253,9 @@ function readTemplateFile(path: string, problems: Problem[]): string {
     problems.push(read.problem);
     return '';
   }
-  return read.text;
+  const controls = controlsIn(read.text).map(({ char, line, column, count }) => error(displayPath(path), line, controlMessage(char, count), column));
+  problems.push(...controls);
+  return controls.length ? '' : read.text;
 }
 
 /** `--templates DIR` must be a folder: a mistyped one would quietly give the bundled look. */
