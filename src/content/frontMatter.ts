@@ -50,6 +50,8 @@ export function splitFrontMatter(path: string, text: string): FrontMatter | Prob
   const language = opening[1]?.trim().toLowerCase();
   try {
     if (language && language !== 'yaml') refuseExecutable(language);
+    // Checked before the YAML is read: unclosed, the whole file would be read as YAML and fail on its body.
+    if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) return error(path, 1, 'front matter is not closed: add a line "---" after its last field');
     let keyLines = new Map<string, number>();
     // An options object also turns off gray-matter's cache, which would
     // otherwise hand back `{}` for the second parse of a broken file.
@@ -66,7 +68,6 @@ export function splitFrontMatter(path: string, text: string): FrontMatter | Prob
         coffee: () => refuseExecutable('coffee'),
       },
     });
-    if (!/\n---\s*(\n|$)/.test(text.slice(3))) return error(path, 1, 'front matter is not closed: add a line "---" after it');
     const data: unknown = file.data ?? {};
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       return error(path, 2, 'front matter must be a YAML mapping of field: value');

@@ -4,7 +4,7 @@
 // folder is checked against the run's inputs: it may not be, hold or sit
 // inside the content or templates folder, nor be the folder of an input file,
 // and no input is ever an output.
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { PreppackError } from '../problems.js';
 import { FolderError, folderProblem } from './folders.js';
@@ -173,13 +173,22 @@ export class OutputFolder {
   placeProblem(path: string): FolderError | undefined {
     const target = this.inside(path);
     const parts = path.split('/');
+    let writable = '';
     for (let i = 1; i < parts.length; i++) {
       const folder = parts.slice(0, i).join('/');
       const kind = kindOf(join(this.real, folder));
-      if (kind === 'none') return undefined;
+      if (kind === 'none') break;
       if (kind !== 'folder' && !(kind === 'link' && within(realPath(join(this.real, folder)), this.real))) {
         return new FolderError(this.shown(folder), `${this.shown(folder)} is a file, and ${this.shown(path)} goes in a folder of that name: move the file away`);
       }
+      writable = folder;
+    }
+    // The folder the file (or its first missing folder) goes in must let preppack write.
+    try {
+      accessSync(writable ? join(this.real, writable) : this.real, constants.W_OK);
+    } catch {
+      const shown = writable ? this.shown(writable) : this.root;
+      return new FolderError(shown, `${shown} is not writable for preppack (permission denied), and ${this.shown(path)} goes in it`);
     }
     const kind = kindOf(target);
     if (kind === 'folder') return new FolderError(this.shown(path), `${this.shown(path)} is a folder, and preppack writes a file there: move the folder away`);

@@ -174,6 +174,12 @@ export async function underLock<T>(folder: OutputFolder, work: () => Promise<T>,
   }
 }
 
+/** A write that failed before any file was moved into place. */
+function nothingReplaced(folder: OutputFolder, path: string, caught: unknown): PreppackError {
+  if (caught instanceof PreppackError) return caught;
+  return new WriteError(folder.root, `cannot write ${folder.shown(path)}: ${writeFailure((caught as NodeJS.ErrnoException).code)}; nothing in ${folder.root} was replaced`);
+}
+
 /** A write phase that stopped: what it replaced and what it left as it was. */
 export class WriteError extends FolderError {}
 
@@ -196,7 +202,7 @@ export function writeStaged(folder: OutputFolder, files: readonly StagedFile[], 
       folder.create(`${STAGING}/${file.path}`, file.bytes);
     } catch (caught) {
       folder.removeWorkFolder(STAGING);
-      throw failedWrite(folder.shown(file.path), caught, 'nothing was replaced: cannot write');
+      throw nothingReplaced(folder, file.path, caught);
     }
   }
   try {
@@ -204,7 +210,7 @@ export function writeStaged(folder: OutputFolder, files: readonly StagedFile[], 
     folder.move(NEW_JOURNAL, JOURNAL);
   } catch (caught) {
     folder.removeWorkFolder(STAGING);
-    throw failedWrite(folder.shown(JOURNAL), caught, 'nothing was replaced: cannot write');
+    throw nothingReplaced(folder, JOURNAL, caught);
   }
   const done: { path: string; setAside: boolean }[] = [];
   const steps = [...all.map((file) => ({ path: file.path, removed: false })), ...gone.map((owned) => ({ path: owned.path, removed: true }))];
@@ -218,7 +224,8 @@ export function writeStaged(folder: OutputFolder, files: readonly StagedFile[], 
       if (index + 1 === killAfter) process.kill(process.pid, 'SIGKILL');
     }
   } catch (caught) {
-    throw undo(folder, done, steps.filter((step) => !step.removed).map((step) => step.path), caught);
+    const at = steps[done.length]?.path ?? steps.at(-1)!.path;
+    throw undo(folder, done, steps.filter((step) => !step.removed).map((step) => step.path), at, caught);
   }
   folder.removeFile(JOURNAL);
   folder.removeWorkFolder(STAGING);
@@ -229,8 +236,8 @@ export function writeStaged(folder: OutputFolder, files: readonly StagedFile[], 
  * each old one from where it was set aside. Returns the error to throw,
  * saying what is now in the folder.
  */
-function undo(folder: OutputFolder, done: readonly { path: string; setAside: boolean }[], written: readonly string[], cause: unknown): PreppackError {
-  const why = cause instanceof PreppackError ? cause.message : writeFailure((cause as NodeJS.ErrnoException).code);
+function undo(folder: OutputFolder, done: readonly { path: string; setAside: boolean }[], written: readonly string[], at: string, cause: unknown): PreppackError {
+  const why = `at ${folder.shown(at)}: ${cause instanceof PreppackError ? cause.message : writeFailure((cause as NodeJS.ErrnoException).code)}`;
   const stuck: string[] = [];
   for (const { path, setAside } of [...done].reverse()) {
     try {
