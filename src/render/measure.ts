@@ -49,7 +49,13 @@ const font = (style: TextStyle): Font => shared(style).font;
 
 /** The advance width of a text set on one line. */
 export function textWidth(text: string, style: TextStyle): number {
-  return shared(style).widthOfString(text, style.fontSize);
+  const measurer = shared(style);
+  if (text.length <= 256) return measurer.widthOfString(text, style.fontSize);
+  // A long text a piece at a time, cut after its spaces and every 64 characters between: pdfkit keeps every
+  // run it shapes, and a megabyte with no space in it (\`a_a_a_…\`) was kept whole, a glyph object a character.
+  let width = 0;
+  for (const piece of text.match(/[^\s]{1,64}\s*|\s+/gu) ?? []) width += measurer.widthOfString(piece, style.fontSize);
+  return width;
 }
 
 /** About how many lines a text takes in a column of `width` points (word wrap wastes some of each line). */
