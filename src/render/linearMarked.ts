@@ -7,15 +7,19 @@
 //  - Emphasis: for every opening `*` or `_`, `emStrong` scans ahead for its
 //    closer; where delimiters that could close are all passed over (the rule
 //    of three: `*a**a**a…`), every opener scans to the end of the block (80 KB
-//    took 6 s). The scan now stops after MAX_RUNS delimiter runs: an emphasis
-//    span holding more runs of its own delimiter than that does not occur in
-//    text people write, and the opener prints as itself.
+//    took 6 s). In a block of 4 KB or more the scan stops after MAX_RUNS
+//    delimiter runs: an emphasis span that long holding more runs of its own
+//    delimiter does not occur in text people write, and the opener prints as
+//    itself. A shorter block is lexed exactly as marked does.
 // Only marked's public API is used (its exported rules and a tokenizer
 // override); tests/linearity.test.ts holds each case to linear time.
 import { Lexer, Tokenizer, type MarkedExtension, type Tokens } from 'marked';
 
-/** How many delimiter runs after an opener the search for its closer looks at. */
-export const MAX_RUNS = 100;
+/** How many delimiter runs after an opener the search for its closer looks at, in a long block. */
+export const MAX_RUNS = 50;
+
+/** A block shorter than this is lexed as marked does: its worst case is a few milliseconds. */
+export const SHORT_BLOCK = 4096;
 
 type Rules = Record<string, RegExp>;
 
@@ -65,6 +69,7 @@ const emStrong = Tokenizer.prototype.emStrong;
 
 /** marked's emStrong, with a budget for the search for the closer. */
 function budgetedEmStrong(this: Tokenizer, src: string, masked: string, prevChar?: string): Tokens.Em | Tokens.Strong | undefined {
+  if (masked.length < SHORT_BLOCK) return emStrong.call(this, src, masked, prevChar) ?? undefined;
   const rules = (this as unknown as { rules: { inline: Rules } }).rules.inline;
   const closers = [rules.emStrongRDelimAst, rules.emStrongRDelimUnd].filter((rule): rule is BudgetedRegExp => rule instanceof BudgetedRegExp);
   for (const rule of closers) rule.budget = 2 * MAX_RUNS + 2;

@@ -80,6 +80,8 @@ interface DocumentState {
   fillAreas: { node: PdfNode; column?: FillArea['column'] }[];
   /** Ids made from heading text, to keep them unique. */
   autoIds: Set<string>;
+  /** For each base of an automatic id, the number to try next. */
+  autoIdNext: Map<string, number>;
   headerFields?: FieldSpec[];
   footerNote?: string;
   /** The last rating row, which a following ::anchors line describes. */
@@ -116,7 +118,10 @@ const narrower = (state: State, by: number, tokens: readonly Token[]) => blocks(
 function autoId(text: string, state: State): string | undefined {
   const base = slugify(text) || 'section';
   let id = base;
-  for (let n = 2; state.doc.autoIds.has(id) || state.doc.ids.has(id); n++) id = `${base}-${n}`;
+  // Numbered on from the last number this base took: many headings of one text would otherwise try every number again.
+  let n = state.doc.autoIdNext.get(base) ?? 2;
+  while (state.doc.autoIds.has(id) || state.doc.ids.has(id)) id = `${base}-${n++}`;
+  state.doc.autoIdNext.set(base, n);
   state.doc.autoIds.add(id);
   return id;
 }
@@ -482,7 +487,7 @@ function contains(node: unknown, target: PdfNode): boolean {
 }
 
 export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions): RenderedContent {
-  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [], formFields: [], autoIds: new Set() } };
+  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [], formFields: [], autoIds: new Set(), autoIdNext: new Map() } };
   const content = blocks(tokens, state);
   // pdfmake fails on a page reference to nowhere with no word of where it is.
   const dangling = state.doc.refs.find((ref) => !state.doc.ids.has(ref.target));
