@@ -17,7 +17,7 @@ const EXPECTED: [file: string, line: number, message: string][] = [
   ['questions/intern/unknown-level.md', 3, 'unknown level "intern": known levels are director, manager'],
   ['questions/manager/unknown-competency.md', 6, 'unknown competency "juggling"'],
   ['questions/manager/same-id.md', 2, 'duplicate question id "same-id" (also in tests/fixtures/broken-content/questions/director/same-id.md)'],
-  ['questions/manager/Bad_Id.md', 2, 'field "id": must be lower-case kebab case'],
+  ['questions/manager/Bad_Id.md', 2, 'field "id" must be lower-case kebab case'],
   ['stories/manager/empty-task.md', 13, 'section "Task" is empty'],
   ['questions/manager/leftover-mojibake.md', 11, 'leftover mojibake "โ€" at column 11'],
   ['questions/manager/not-utf8.md', 11, '28: the file is not UTF-8: byte 0xFF here would be "ÿ" in Windows-1252'],

@@ -72,8 +72,8 @@ describe('the config file', () => {
 
   it.each([
     ['an unknown key', 'content: ../../copy\ncolour: blue\n', 'preppack.config.yaml:2: unknown key "colour": the keys are content, templates, out, paper, organisation, levels, packets, evidenceLines, ratingLabels'],
-    ['a wrong type', 'paper: a4\nevidenceLines: many\n', 'preppack.config.yaml:2: evidenceLines: Invalid input: expected number, received string'],
-    ['a paper it does not know', 'paper: a3\n', 'preppack.config.yaml:1: paper: Invalid option: expected one of "letter"|"a4"'],
+    ['a wrong type', 'paper: a4\nevidenceLines: many\n', 'preppack.config.yaml:2: evidenceLines: should be a number, not text'],
+    ['a paper it does not know', 'paper: a3\n', 'preppack.config.yaml:1: paper: should be one of "letter", "a4"'],
     ['levels that are not names', 'levels: 3\n', 'preppack.config.yaml:1: levels: a name or a list of names'],
     ['three ratings', 'ratingLabels: [No, Yes, Strong yes]\n', 'preppack.config.yaml:1: ratingLabels: four ratings, worst first'],
     ['ratings of one initial', 'ratingLabels: [Strong no, Soft no, Yes, Strong yes]\n', 'preppack.config.yaml:1: ratingLabels: ratings whose initials differ'],

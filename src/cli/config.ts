@@ -7,9 +7,10 @@ import { readInputText } from '../fs/readInput.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
-import { describeYamlError } from '../content/yamlError.js';
+import { describeYamlError, unresolvedTag, yamlValueFailure } from '../content/yamlError.js';
 import { ratingShort } from '../packets/scorecard.js';
 import { textLine } from '../text/names.js';
+import { issueWords } from '../text/issueWords.js';
 import { error, PreppackError, type Problem } from '../problems.js';
 
 export const CONFIG_NAMES = ['preppack.config.yaml', 'preppack.config.yml', 'preppack.config.json'];
@@ -72,7 +73,7 @@ function problemsOf(shown: string, doc: Document, lines: LineCounter, issues: re
   return issues.flatMap((issue) => {
     const key = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') return issue.keys.map((name) => error(shown, lineOf(doc, lines, [], name), `unknown key "${name}": the keys are ${KEYS}`));
-    return [error(shown, lineOf(doc, lines, issue.path), `${key || 'the file'}: ${issue.message}`)];
+    return [error(shown, lineOf(doc, lines, issue.path), key ? `${key}: ${issueWords(issue)}` : `the config ${issueWords(issue).replace(/^should be a mapping of field: value, not a list$/, 'is a list: it should be a mapping of key: value, such as paper: a4')}`)];
   });
 }
 
@@ -90,12 +91,14 @@ export function loadConfig(path: string): Config {
     const { line, message } = describeYamlError(text, doc.errors[0]!);
     throw new PreppackError([error(shown, line, message)]);
   }
+  const tag = unresolvedTag(doc);
+  if (tag) throw new PreppackError([error(shown, tag.line, tag.message)]);
   let value: unknown;
   try {
     // An alias expanded a thousand times over is a YAML bomb, not a config: yaml refuses it.
     value = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (caught) {
-    throw new PreppackError([error(shown, 1, `the YAML cannot be read: ${(caught as Error).message.split('\n')[0]}`)]);
+    throw new PreppackError([error(shown, 1, yamlValueFailure(caught))]);
   }
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) throw new PreppackError(problemsOf(shown, doc, lines, parsed.error.issues));

@@ -10,6 +10,7 @@ import { manifestSchema, manifestText, type Manifest } from '../pipeline/manifes
 import { mergeManifests, type ShardManifest } from '../pipeline/mergeManifests.js';
 import { error, PreppackError, type Problem } from '../problems.js';
 import { count } from '../text/plural.js';
+import { issueWords } from '../text/issueWords.js';
 import { EXIT_OK, out, result, stoppedBy } from '../cli/io.js';
 
 /** Where in a manifest a schema issue is, in words: `files[3].pages`. */
@@ -35,7 +36,7 @@ function readShard(given: string): ShardManifest | Problem {
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return error(path, 1, `not a manifest preppack writes: ${where(issue.path)}: ${issue.message}`);
+    return error(path, 1, `not a manifest preppack writes: ${where(issue.path)} ${issueWords(issue)}`);
   }
   return { path, manifest: parsed.data as Manifest };
 }

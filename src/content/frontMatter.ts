@@ -4,7 +4,7 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { error, type Problem } from '../problems.js';
-import { describeYamlError } from './yamlError.js';
+import { describeYamlError, unresolvedTag, yamlValueFailure } from './yamlError.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -33,6 +33,8 @@ function parseYaml(source: string): { data: unknown; keyLines: Map<string, numbe
     const { line, message } = describeYamlError(source, first);
     throw new YamlProblem(line, message);
   }
+  const tag = unresolvedTag(doc);
+  if (tag) throw new YamlProblem(tag.line, tag.message);
   const keyLines = new Map<string, number>();
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
@@ -76,6 +78,6 @@ export function splitFrontMatter(path: string, text: string): FrontMatter | Prob
     return { data: data as Record<string, unknown>, body: file.content, bodyLine: matterLines + 2, keyLines };
   } catch (caught) {
     if (caught instanceof YamlProblem) return error(path, caught.line, caught.message);
-    return error(path, 1, `cannot read front matter: ${(caught as Error).message.split('\n')[0]}`);
+    return error(path, 1, `cannot read front matter: ${yamlValueFailure(caught)}`);
   }
 }

@@ -9,7 +9,7 @@ import { findMojibake } from '../text/mojibake.js';
 import { controlMessage, controlsIn } from '../text/controls.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { nestingMessage, tooDeep } from '../render/nesting.js';
-import { describeYamlError } from './yamlError.js';
+import { describeYamlError, unresolvedTag, yamlValueFailure } from './yamlError.js';
 import {
   LEVEL_SECTIONS,
   QUESTION_SECTIONS,
@@ -139,6 +139,8 @@ export function parseCompetenciesFile(file: ContentFile): ParsedFile {
     const { line, message } = describeYamlError(decoded.text, doc.errors[0]);
     return { ...empty, problems: [...problems, error(file.path, line, message)] };
   }
+  const tag = unresolvedTag(doc);
+  if (tag) return { ...empty, problems: [...problems, error(file.path, tag.line, tag.message)] };
   if (!isSeq(doc.contents)) {
     return { ...empty, problems: [...problems, error(file.path, 1, 'competencies.yaml must be a YAML list of { id, title, description }')] };
   }
@@ -146,14 +148,19 @@ export function parseCompetenciesFile(file: ContentFile): ParsedFile {
   try {
     values = doc.toJS({ maxAliasCount: 100 }) as unknown[];
   } catch (caught) {
-    return { ...empty, problems: [...problems, error(file.path, 1, `the YAML cannot be read: ${(caught as Error).message.split('\n')[0]}`)] };
+    return { ...empty, problems: [...problems, error(file.path, 1, yamlValueFailure(caught))] };
   }
   const items: Competency[] = [];
   const lines = new Map<string, number>();
   doc.contents.items.forEach((node, index) => {
     const start = (node as { range?: readonly number[] | null }).range?.[0] ?? 0;
     const line = lineCounter.linePos(start).line;
-    const result = competencySchema.safeParse(values[index]);
+    const value = values[index];
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push(error(file.path, line, 'each competency is a mapping of id, title and description, such as "- id: threat-modeling"'));
+      return;
+    }
+    const result = competencySchema.safeParse(value);
     if (!result.success) {
       problems.push(...schemaProblems(file.path, result.error.issues, () => line));
       return;

@@ -1,5 +1,6 @@
 // What the front matter of each kind of content file may hold. zod gives us
 // one declaration for both the check and the TypeScript type.
+import { issueWords } from '../text/issueWords.js';
 import { z } from 'zod';
 import { error, type Problem } from '../problems.js';
 
@@ -59,6 +60,6 @@ export function schemaProblems(path: string, issues: readonly z.core.$ZodIssue[]
     if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
       return [error(path, lineOf(issue.path), `missing field "${field}"`)];
     }
-    return [error(path, lineOf(issue.path), `field "${field}": ${issue.message}`)];
+    return [error(path, lineOf(issue.path), field ? `field "${field}" ${issueWords(issue)}` : `the front matter ${issueWords(issue)}`)];
   });
 }

@@ -40,6 +40,7 @@ export function validateLibrary(library: Library): Problem[] {
   const known = [...levelIds].sort().join(', ') || '(none)';
   // One problem per unknown level, at its first file: a level file that cannot be read would otherwise repeat it for every question.
   const unknownLevels = new Map<string, { path: string; line: number; files: number }>();
+  const unknownTags = new Map<string, { path: string; line: number; files: number }>();
   for (const [kind, items] of [['question', library.questions], ['story', library.stories]] as const) {
     const numbers = new Map<string, string>();
     for (const item of items) {
@@ -58,11 +59,23 @@ export function validateLibrary(library: Library): Problem[] {
       const seenTags = new Set<string>();
       for (const tag of item.competencies) {
         if (!competencyIds.has(tag)) {
-          problems.push(error(item.path, item.fieldLines.competencies ?? 1, `unknown competency "${tag}": define it in competencies.yaml or use one of ${[...competencyIds].sort().join(', ') || '(none defined)'}`));
+          const seen = unknownTags.get(tag);
+          if (seen) seen.files++;
+          else unknownTags.set(tag, { path: item.path, line: item.fieldLines.competencies ?? 1, files: 1 });
         }
         if (seenTags.has(tag)) problems.push(error(item.path, item.fieldLines.competencies ?? 1, `competency "${tag}" is tagged twice`));
         seenTags.add(tag);
       }
+    }
+  }
+  if (competencyIds.size === 0 && unknownTags.size) {
+    // No competency could be read (competencies.yaml is missing or wrong, and said so): one line, not one per tag.
+    const first = [...unknownTags.values()][0]!;
+    problems.push(error(first.path, first.line, `no competency is defined, so the ${unknownTags.size} competencies the questions and stories tag are unknown: fix competencies.yaml`));
+  } else {
+    for (const [tag, first] of unknownTags) {
+      const others = first.files > 1 ? ` (and ${first.files - 1} more file${first.files > 2 ? 's' : ''} that tag it)` : '';
+      problems.push(error(first.path, first.line, `unknown competency "${tag}": define it in competencies.yaml or use one of ${[...competencyIds].sort().join(', ')}${others}`));
     }
   }
   for (const [level, first] of unknownLevels) {

@@ -212,6 +212,10 @@ export function writeStaged(folder: OutputFolder, files: readonly StagedFile[], 
     folder.removeWorkFolder(STAGING);
     throw nothingReplaced(folder, JOURNAL, caught);
   }
+  // Folders the moves will make, to remove again if they are undone (deepest first).
+  const madeFolders = [...new Set(all.flatMap((file) => file.path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))))]
+    .filter((folderPath) => folder.kind(folderPath) === 'none')
+    .sort((a, b) => b.split('/').length - a.split('/').length);
   const done: { path: string; setAside: boolean }[] = [];
   const steps = [...all.map((file) => ({ path: file.path, removed: false })), ...gone.map((owned) => ({ path: owned.path, removed: true }))];
   try {
@@ -225,7 +229,7 @@ export function writeStaged(folder: OutputFolder, files: readonly StagedFile[], 
     }
   } catch (caught) {
     const at = steps[done.length]?.path ?? steps.at(-1)!.path;
-    throw undo(folder, done, steps.filter((step) => !step.removed).map((step) => step.path), at, caught);
+    throw undo(folder, done, steps.filter((step) => !step.removed).map((step) => step.path), at, caught, madeFolders);
   }
   folder.removeFile(JOURNAL);
   folder.removeWorkFolder(STAGING);
@@ -236,7 +240,7 @@ export function writeStaged(folder: OutputFolder, files: readonly StagedFile[], 
  * each old one from where it was set aside. Returns the error to throw,
  * saying what is now in the folder.
  */
-function undo(folder: OutputFolder, done: readonly { path: string; setAside: boolean }[], written: readonly string[], at: string, cause: unknown): PreppackError {
+function undo(folder: OutputFolder, done: readonly { path: string; setAside: boolean }[], written: readonly string[], at: string, cause: unknown, madeFolders: readonly string[]): PreppackError {
   const why = `at ${folder.shown(at)}: ${cause instanceof PreppackError ? cause.message : writeFailure((cause as NodeJS.ErrnoException).code)}`;
   const stuck: string[] = [];
   for (const { path, setAside } of [...done].reverse()) {
@@ -253,5 +257,6 @@ function undo(folder: OutputFolder, done: readonly { path: string; setAside: boo
   }
   folder.removeFile(JOURNAL);
   folder.removeWorkFolder(STAGING);
+  for (const made of madeFolders) folder.removeEmptyFolder(made);
   return new WriteError(folder.root, `the write stopped part-way (${why}); nothing in ${folder.root} was replaced`);
 }

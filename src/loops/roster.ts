@@ -7,6 +7,7 @@ import type { Level, Library, Question } from '../content/model.js';
 import { findLevel, levelNames } from '../content/select.js';
 import { error, type Problem } from '../problems.js';
 import { dateProblem } from '../text/dates.js';
+import { unresolvedTag, yamlValueFailure } from '../content/yamlError.js';
 import { fileSlug } from '../text/slug.js';
 import { nameProblem } from '../text/names.js';
 import { parseSeed } from './sheet.js';
@@ -34,6 +35,8 @@ function yamlRows(path: string, text: string): { rows: RawRow[]; problems: Probl
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1);
   if (document.errors.length) return { rows: [], problems: document.errors.map((e) => error(path, e.linePos?.[0]?.line ?? 1, `not valid YAML: ${e.message.split('\n')[0]}`)) };
+  const tag = unresolvedTag(document);
+  if (tag) return { rows: [], problems: [error(path, tag.line, tag.message)] };
   const list = document.contents;
   if (!isSeq(list)) return { rows: [], problems: [error(path, lineOf(list), 'a roster is a list of loops, one "- candidate: …" item per candidate')] };
   const rows: RawRow[] = [];
@@ -46,7 +49,7 @@ function yamlRows(path: string, text: string): { rows: RawRow[]; problems: Probl
     try {
       rows.push({ line: lineOf(item), values: item.toJS(document, { maxAliasCount: 100 }) as Record<string, unknown> });
     } catch (caught) {
-      problems.push(error(path, lineOf(item), `the YAML cannot be read: ${(caught as Error).message.split('\n')[0]}`));
+      problems.push(error(path, lineOf(item), yamlValueFailure(caught)));
     }
   }
   return { rows, problems };

@@ -50,16 +50,29 @@ export function renderContent(tokens: readonly Token[], theme: Theme, paper: Pap
   return { ...rendered, cover: hasCover(tokens) };
 }
 
+/** A running head is one line of every page: a title longer than this (a heading of a whole paragraph) is cut. */
+const RUNNING_HEAD_LENGTH = 120;
+/** The title a viewer shows in its window bar. */
+const TITLE_LENGTH = 300;
+
+/** A text cut at a word to at most `max` characters, with an ellipsis; measured on every page, a 200 KB title cost minutes. */
+export function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** A fresh document definition: pdfmake mutates the one it is given. */
 export function buildDocument(document: DocumentContent, content: PdfNode[], theme: Theme, meta: DocumentMeta): Record<string, unknown> {
   const onCover = (page: number) => document.cover && page === 1;
-  const headerText = { text: meta.header, style: 'runningHeader', width: '*' };
+  const headerText = { text: shortened(meta.header, RUNNING_HEAD_LENGTH), style: 'runningHeader', width: '*' };
   return {
     pageSize: PAPER_SIZES[meta.paper].name,
     pageMargins: theme.pageMargins,
     info: {
-      title: meta.title,
-      subject: meta.subject,
+      title: shortened(meta.title, TITLE_LENGTH),
+      subject: shortened(meta.subject, TITLE_LENGTH),
       author: meta.author,
       keywords: meta.keywords.join(', '),
       creator: 'preppack',

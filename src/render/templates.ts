@@ -9,6 +9,7 @@ import type HandlebarsModule from 'handlebars';
 import { error, PreppackError, type Problem } from '../problems.js';
 import { readInputText } from '../fs/readInput.js';
 import { controlMessage, controlsIn } from '../text/controls.js';
+import { issueWords } from '../text/issueWords.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
@@ -228,7 +229,7 @@ function loadTheme(path: string, text: string): Theme | Problem {
   const result = themeSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    return error(shown, fieldLine(text, issue.path), `theme field "${issue.path.join('.')}": ${issue.message}`);
+    return error(shown, fieldLine(text, issue.path), `theme field "${issue.path.join('.')}" ${issueWords(issue)}`);
   }
   const theme = result.data;
   // What pdfmake would otherwise stop on in its own words, or print as nothing.
