@@ -18,6 +18,8 @@ const noun = (type: string) => NOUNS[type] ?? type;
 
 /** What is wrong, in words (without saying where: the caller names the field). */
 export function issueWords(issue: z.core.$ZodIssue): string {
+  // A message a schema gave itself says it better than anything general.
+  if (!/^(Invalid input|Invalid option|Too big|Too small|Unrecognized key)/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type': {
       const received = /received (\w+)/.exec(issue.message)?.[1];
