@@ -398,6 +398,12 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
     .option('json', { type: 'boolean', global: true, describe: 'stdout is one JSON document (list: the items); errors and warnings stay on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', global: true, describe: 'print only errors' })
     .option('config', { type: 'string', requiresArg: true, global: true, describe: 'the project config file [default: preppack.config.yaml or .json here or above]' })
+    // A value option given twice arrives as a list (yargs); every command reads one value: said, not a crash.
+    .middleware((args) => {
+      const lists = new Set((parser as unknown as { getOptions(): { array: string[] } }).getOptions().array);
+      const twice = Object.keys(args).find((name) => name !== '_' && name.length > 1 && !lists.has(name) && Array.isArray(args[name]));
+      if (twice) throw new UsageError(`--${twice} is given ${(args[twice] as unknown[]).length} times: give it once`);
+    }, true)
     .demandCommand(1, 'name a command: build, panel, render, check, list, import, init, templates eject or manifest merge')
     .strict()
     .help()

@@ -58,7 +58,12 @@ function sheetContext(details: SheetDetails | undefined, bank: number, asked: nu
 export const EVIDENCE_LINES = 5;
 
 /** A rating's short form for the debrief grid: its words' initials ("Strong yes" → SY). */
-export const ratingShort = (label: string) => label.split(/\s+/).map((word) => word[0]!.toUpperCase()).join('');
+export const ratingShort = (label: string) =>
+  label
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase())
+    .join('');
 
 export function scorecardContext(library: Library, level: Level, edition: Edition, details?: SheetDetails, evidenceLines = EVIDENCE_LINES, ratings: readonly string[] = RATINGS) {
   const bank = itemsOf(library, level).questions;
