@@ -9,11 +9,20 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml
 import { z } from 'zod';
 import { describeYamlError, unresolvedTag, yamlValueFailure } from '../content/yamlError.js';
 import { ratingShort } from '../packets/scorecard.js';
-import { textLine } from '../text/names.js';
+import { nameProblem } from '../text/names.js';
 import { issueWords } from '../text/issueWords.js';
 import { error, PreppackError, type Problem } from '../problems.js';
 
 export const CONFIG_NAMES = ['preppack.config.yaml', 'preppack.config.yml', 'preppack.config.json'];
+
+/** One line of printable text from the config, as names are checked everywhere. */
+const textLine = (what: string, max: number) =>
+  z.unknown().transform((value, context) => {
+    const checked = nameProblem(what, value, max);
+    if ('name' in checked) return checked.name;
+    context.addIssue({ code: 'custom', message: checked.problem });
+    return z.NEVER;
+  });
 
 const names = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a name or a list of names, such as [staff, manager]' }).transform((v) => (Array.isArray(v) ? v : [v]));
 
