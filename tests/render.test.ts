@@ -90,17 +90,6 @@ describe('preppack render', () => {
     for (const name of names) expect(name).toMatch(/^[a-z0-9][a-z0-9-]*\.pdf$/);
   });
 
-  it('writes beside its source when asked (`--out` the file\'s own folder), the source untouched', async () => {
-    const dir = scratchDir();
-    mkdirSync(join(dir, 'docs'));
-    writeFileSync(join(dir, 'docs', 'notes.md'), '# Notes\n\nBeside the source.\n');
-    const beside = preppack(['render', 'docs/notes.md', '--out', 'docs'], dir);
-    expect(beside.code, beside.stderr).toBe(0);
-    expect(readdirSync(join(dir, 'docs')).sort()).toEqual(['notes.md', 'notes.pdf']);
-    expect(readFileSync(join(dir, 'docs', 'notes.md'), 'utf8')).toBe('# Notes\n\nBeside the source.\n');
-    expect((await readPdf(join(dir, 'docs', 'notes.pdf'))).squashed).toContain(squash('Beside the source.'));
-  });
-
   it('prints A5 and A4 when asked, and refuses an unknown paper with exit 2', async () => {
     const dir = scratchDir();
     const file = write(join(dir, 'notes.md'), NOTE);

@@ -2,7 +2,7 @@
 // file, all in one process; nothing is written unless every file renders.
 import { join } from 'node:path';
 import { underLock, writeStaged } from '../fs/stagedWrite.js';
-import { outputNames, readMarkdownFiles, renderMarkdownFiles } from '../pipeline/markdownFiles.js';
+import { readMarkdownFiles, renderMarkdownFiles } from '../pipeline/markdownFiles.js';
 import { asErrors, PreppackError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { OutputFolder, outputFolderProblem } from '../fs/outputFolder.js';
@@ -28,7 +28,7 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
   try {
     if (problems.length) throw new PreppackError(problems);
     const inputs = runInputs({ templatesDir: options.templatesDir, files: options.files.map((path) => ({ path, what: 'a Markdown file to render' })) });
-    const outFolder = outputFolderProblem(options.outDir, inputs, '--out', outputNames(options.files));
+    const outFolder = outputFolderProblem(options.outDir, inputs);
     if (outFolder) throw outFolder;
     const { theme } = loadTemplates(options.templatesDir);
     const live = progress();

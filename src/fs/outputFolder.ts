@@ -2,9 +2,8 @@
 // owns; every path it writes, moves or removes goes through it, is resolved
 // (real paths, after links) and must lie inside it. Before a run starts, the
 // folder is checked against the run's inputs: it may not be, hold or sit
-// inside the content or templates folder (a build would write among its
-// sources), and no input file is ever an output (`render notes.md --out .`
-// writes notes.pdf beside notes.md; `render self.pdf --out .` is refused).
+// inside the content or templates folder, nor be the folder of an input file,
+// and no input is ever an output.
 import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { PreppackError } from '../problems.js';
@@ -31,8 +30,8 @@ export function realPath(path: string): string {
 
 const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
 
-/** A bad output folder for these inputs (and these planned outputs, relative to it, where known): a request error naming the option, else undefined. */
-export function outputRelationProblem(root: string, inputs: Inputs, option = '--out', outputs: readonly string[] = []): PreppackError | undefined {
+/** A bad output folder for these inputs: a request error naming the option, else undefined. */
+export function outputRelationProblem(root: string, inputs: Inputs, option = '--out'): PreppackError | undefined {
   const real = realPath(root);
   const refuse = (why: string) => new PreppackError([], 'request', `${option} ${root}: ${why}; choose another folder`);
   for (const folder of inputs.folders) {
@@ -43,16 +42,15 @@ export function outputRelationProblem(root: string, inputs: Inputs, option = '--
   }
   for (const file of inputs.files) {
     const other = realPath(file.path);
+    if (real === dirname(other)) return refuse(`the output folder is the folder of ${file.what} (${file.path}): preppack would write beside what it reads`);
     if (real === other) return refuse(`it is ${file.what}, not a folder`);
-    const overwritten = outputs.find((output) => realPath(join(real, output)) === other);
-    if (overwritten) return refuse(`${overwritten} would replace ${file.what} (${file.path})`);
   }
   return undefined;
 }
 
 /** Why `root` cannot be the output folder of a run with these inputs, checked before any work: a file in its way, or its place among the inputs. */
-export function outputFolderProblem(root: string, inputs: Inputs, option = '--out', outputs: readonly string[] = []): PreppackError | undefined {
-  return outputRelationProblem(root, inputs, option, outputs) ?? folderProblem(root);
+export function outputFolderProblem(root: string, inputs: Inputs, option = '--out'): PreppackError | undefined {
+  return outputRelationProblem(root, inputs, option) ?? folderProblem(root);
 }
 
 /** A relative path below a folder, as a manifest or journal names it: forward slashes, no "." or ".." parts, not absolute. */
