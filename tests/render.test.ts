@@ -81,6 +81,24 @@ describe('preppack render', () => {
     expect((await readPdf(join(dir, 'out', 'a-notes-2.pdf'))).squashed).toContain('Alreadya-notes');
   });
 
+  it('joins the lines of a paragraph with spaces, as GitHub does, and keeps a hard break', async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'lines.md'), 'one two three\nfour `code` five\nsix seven  \neight nine\\\nten\n');
+    expect(preppack(['render', 'lines.md', '--out', 'out'], dir).code).toBe(0);
+    const page = (await readPdf(join(dir, 'out', 'lines.pdf'))).pages[0];
+    expect(page).toContain('one two three four code five six seven\neight nine\nten');
+  });
+
+  it("takes the title from the first level-1 heading as it prints (setext too), never from a code block's # comment", async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'tool.md'), '```sh\n# install it\nnpm i tool\n```\n\nThe *tool* [![ci](badge.svg)](https://example.com)\n========\n\ntext\n');
+    expect(preppack(['render', 'tool.md', '--out', 'out'], dir).code).toBe(0);
+    const pdf = await readPdf(join(dir, 'out', 'tool.pdf'));
+    expect(pdf.info.Title).toBe('The tool [ci]');
+    // The running head and the heading itself.
+    expect(pdf.pages[0].split('\n').filter((line) => line.trim() === 'The tool [ci]')).toHaveLength(2);
+  });
+
   it('gives distinct names to any set of inputs', () => {
     const stems = ['notes', 'Notes', 'notes-2', 'a-notes', 'NOTES', '日本', '', '..', 'a/notes'];
     const folders = ['a', 'b', 'A', 'a b', '日本'];

@@ -12,7 +12,9 @@ import { nestingMessage, tooDeep } from '../render/nesting.js';
 import { unprintableText } from '../render/coverage.js';
 import { themeFor, type Theme } from '../render/theme.js';
 import { checkImage } from '../render/imageCheck.js';
-import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
+import type { Token, Tokens } from 'marked';
+import { inlineMarkdown, plainText } from '../render/inlines.js';
+import { headingSource, RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
 import { typeset } from '../render/typeset.js';
 import { readInput, readInputText } from '../fs/readInput.js';
 import { slugify } from '../text/slug.js';
@@ -101,11 +103,11 @@ function lineOf(text: string, piece: string | undefined): number {
   return at < 0 ? 1 : text.slice(0, at).split('\n').length;
 }
 
-/** A document's title: its first level-1 heading, else its file name. */
-function titleOf(file: MarkdownFile): string {
-  // `# Title`, `# Title #` or `# Title {#id}`, on one line.
-  const heading = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*(?:\{#[^}]*\})?[ \t]*$/m.exec(file.text)?.[1]?.replace(/[*_`\\]/g, '').trim();
-  return heading || basename(file.path, extname(file.path));
+/** The first level-1 heading as plain text (`Title\n===` too, never a `# comment` in a code block), else the file's name. */
+function titleOf(file: MarkdownFile, tokens: readonly Token[]): string {
+  const heading = tokens.find((token): token is Tokens.Heading => token.type === 'heading' && token.depth === 1);
+  const title = heading ? plainText(inlineMarkdown(headingSource(heading).text)).replace(/\s+/g, ' ').trim() : '';
+  return title || basename(file.path, extname(file.path));
 }
 
 export interface MarkdownOptions {
@@ -137,9 +139,9 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
     const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${text}` : text;
     const imageWarnings = new Map<string, Problem>();
     const source: DocumentSource = { autoIds: true, image: imagesOf(file, imageWarnings) };
-    const title = titleOf(file);
     try {
       const tokens = lexMarkdown(markdown);
+      const title = titleOf(file, tokens);
       for (const { href } of imagesInText(tokens)) {
         const image = imageAt(realpathSync(dirname(resolve(file.path))), href);
         const why = typeof image === 'string' ? image : `the image "${href}" is inside a line of text, a list, a table, a heading or a link, where only its description prints: give it a paragraph of its own`;

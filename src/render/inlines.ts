@@ -16,8 +16,13 @@ interface Flow {
   last: string;
 }
 
+/** A line ending with the spaces around it. */
+const SOFT_BREAK = /[ \t]*\r?\n[ \t]*/g;
+
 function runs(tokens: readonly Token[] | undefined, fallback: string, style: InlineStyle, flow: Flow): Inline[] {
-  const piece = (raw: string, curly = true): Inline => {
+  const piece = (written: string, curly = true): Inline => {
+    // A soft line break (a line ending inside a paragraph) is a space (CommonMark 6.13); a hard one is a `br` token.
+    const raw = written.replace(SOFT_BREAK, ' ');
     const text = breakLongWords(curly ? typographicQuotes(decodeEntities(raw), flow.last) : raw);
     if (text) flow.last = text.at(-1)!;
     return Object.keys(style).length ? { text, ...style } : text;

@@ -126,10 +126,16 @@ function autoId(text: string, state: State): string | undefined {
   return id;
 }
 
-function heading(token: Tokens.Heading, state: State): PdfNode {
+/** A heading's Markdown without its `{#id}`, and that id. */
+export function headingSource(token: Tokens.Heading): { text: string; id?: string } {
   const match = HEADING_ID.exec(token.text);
-  const text = match ? token.text.slice(0, match.index) : token.text;
-  const id = match?.[1] ?? (state.options.source?.autoIds ? autoId(text, state) : undefined);
+  return match ? { text: token.text.slice(0, match.index), id: match[1] } : { text: token.text };
+}
+
+function heading(token: Tokens.Heading, state: State): PdfNode {
+  const source = headingSource(token);
+  const text = source.text;
+  const id = source.id ?? (state.options.source?.autoIds ? autoId(text, state) : undefined);
   const style = state.inCover ? [`h${token.depth}`, `cover${token.depth}`] : `h${token.depth}`;
   const pieces = inlineMarkdown(text);
   const node: PdfNode = withKind(state, { text: pieces, style, headlineLevel: token.depth }, { kind: 'heading' });
