@@ -96,7 +96,7 @@ describe('preppack render', () => {
     const pdf = await readPdf(join(dir, 'out', 'tool.pdf'));
     expect(pdf.info.Title).toBe('The tool [ci]');
     // The running head and the heading itself.
-    expect(pdf.pages[0].split('\n').filter((line) => line.trim() === 'The tool [ci]')).toHaveLength(2);
+    expect((pdf.pages[0] ?? '').split('\n').filter((line) => line.trim() === 'The tool [ci]')).toHaveLength(2);
   });
 
   it('gives distinct names to any set of inputs', () => {
