@@ -79,21 +79,34 @@ function imageAt(folder: string, href: string): SourceImage | string {
 }
 
 /**
- * The images a file shows; one that cannot be shown is a warning at its line
- * (its description prints instead), so that any Markdown renders.
+ * The images a file shows, each read and checked once however often it is
+ * shown and the layout runs. One that cannot be shown, or that sits inside a
+ * line of text, is a warning at its line (its description prints instead),
+ * so that any Markdown renders.
  */
-function imagesOf(file: MarkdownFile, warnings: Map<string, Problem>): (href: string) => SourceImage | undefined {
+function imagesOf(file: MarkdownFile, warnings: Map<string, Problem>) {
   const folder = realpathSync(dirname(resolve(file.path)));
-  // Each image is read and checked once, however often it is shown and the layout runs.
   const found = new Map<string, SourceImage | string>();
-  return (href) => {
+  const lookUp = (href: string) => {
     if (!found.has(href)) found.set(href, imageAt(folder, href));
-    const image = found.get(href)!;
-    if (typeof image !== 'string') return image;
+    return found.get(href)!;
+  };
+  // A layout may run more than once: one warning per image and reason all the same.
+  const warn = (href: string, why: string) => {
     const line = lineOf(file.text, `](${href}`);
-    // A layout may run more than once: one warning per image all the same.
-    warnings.set(`${line}\0${image}`, warning(file.path, line, `${image}; its description is printed instead`));
-    return undefined;
+    warnings.set(`${line}\0${why}`, warning(file.path, line, why));
+  };
+  return {
+    show(href: string): SourceImage | undefined {
+      const image = lookUp(href);
+      if (typeof image !== 'string') return image;
+      warn(href, `${image}; its description is printed instead`);
+      return undefined;
+    },
+    inText(href: string): void {
+      const image = lookUp(href);
+      warn(href, typeof image === 'string' ? `${image}; its description is printed instead` : `the image "${href}" is inside a line of text, a list, a table, a heading or a link, where only its description prints: give it a paragraph of its own`);
+    },
   };
 }
 
@@ -138,16 +151,12 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
     warnings.push(...unprintableText(file.path, text, theme.font));
     const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${text}` : text;
     const imageWarnings = new Map<string, Problem>();
-    const source: DocumentSource = { autoIds: true, image: imagesOf(file, imageWarnings) };
+    const images = imagesOf(file, imageWarnings);
+    const source: DocumentSource = { autoIds: true, image: images.show };
     try {
       const tokens = lexMarkdown(markdown);
       const title = titleOf(file, tokens);
-      for (const { href } of imagesInText(tokens)) {
-        const image = imageAt(realpathSync(dirname(resolve(file.path))), href);
-        const why = typeof image === 'string' ? image : `the image "${href}" is inside a line of text, a list, a table, a heading or a link, where only its description prints: give it a paragraph of its own`;
-        const line = lineOf(file.text, `](${href}`);
-        imageWarnings.set(`${line}\0${why}`, warning(file.path, line, typeof image === 'string' ? `${why}; its description is printed instead` : why));
-      }
+      for (const { href } of imagesInText(tokens)) images.inText(href);
       const pdf = await typeset(
         tokens,
         theme,
