@@ -25,8 +25,8 @@ describe('a personal scoring sheet', () => {
     const result = preppack(args);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(readdirSync(join(out, 'manager'))).toEqual(['jose-nunez-scorecard.pdf']);
-    const path = join(out, 'manager', 'jose-nunez-scorecard.pdf');
+    expect(readdirSync(join(out, 'manager'))).toEqual(['josé-ñúñez-scorecard.pdf']);
+    const path = join(out, 'manager', 'josé-ñúñez-scorecard.pdf');
     const sheet = await readPdf(path);
     const hash = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).files[0].content.slice(0, 12);
     sheet.pages.forEach((page, index) => {
@@ -42,11 +42,11 @@ describe('a personal scoring sheet', () => {
     // The same library and seed: the same questions, the same bytes.
     const again = join(scratchDir(), 'out');
     expect(preppack([...args.slice(0, -1), again]).code).toBe(0);
-    expect(sha(join(again, 'manager', 'jose-nunez-scorecard.pdf'))).toBe(sha(path));
+    expect(sha(join(again, 'manager', 'josé-ñúñez-scorecard.pdf'))).toBe(sha(path));
     // Another seed, another set.
     const other = join(scratchDir(), 'out');
     expect(preppack([...args.slice(0, -3), '8', '--out', other]).code).toBe(0);
-    expect(asked(await readPdf(join(other, 'manager', 'jose-nunez-scorecard.pdf')), 'manager').map((q) => q.number)).not.toEqual(questions.map((q) => q.number));
+    expect(asked(await readPdf(join(other, 'manager', 'josé-ñúñez-scorecard.pdf')), 'manager').map((q) => q.number)).not.toEqual(questions.map((q) => q.number));
   });
 
   it('keeps the file in the output folder whatever the name holds', () => {
@@ -56,7 +56,8 @@ describe('a personal scoring sheet', () => {
   });
 
   it.each([
-    [['--candidate', '李小龙'], 'the candidate name "李小龙" leaves nothing for a file name once made plain ASCII'],
+    [['--candidate', '...'], 'the candidate name "..." has no letter or digit to make a file name from'],
+    [['--candidate', '///'], 'the candidate name "///" has no letter or digit to make a file name from'],
     [['--candidate', 'Alex', '--date', '2026-02-30'], '--date: "2026-02-30" is not a day of the calendar'],
     [['--candidate', 'Alex', '--date', '1/12/2026'], '--date: "1/12/2026" is not a date: write it as YYYY-MM-DD'],
     [['--seed', '3'], '--seed picks the question set of --questions N: give --questions too'],
@@ -177,7 +178,9 @@ describe('preppack panel', () => {
   });
 
   it.each([
-    [['--level', 'manager', '--candidate', 'Alex', '--interviewers', 'Sam,sam'], 'two interviewers would share a sheet: Sam, sam'],
+    [['--level', 'manager', '--candidate', 'Alex', '--interviewers', 'Sam,Kai,Sam'], 'the interviewer "Sam" is named twice'],
+    [['--level', 'manager', '--candidate', '«»', '--interviewers', 'Sam'], 'the candidate name "«»" has no letter or digit to make a file name from'],
+    [['--level', 'manager', '--candidate', 'Alex', '--interviewers', 'Sam,—'], 'the interviewer name "—" has no letter or digit to make a file name from'],
     [['--level', 'manager', '--candidate', 'Alex', '--interviewers', 'Sam,Kai', '--questions-per-interviewer', '10'], '2 interviewers × 10 questions need 20; level "manager" has 18'],
     [['--level', 'manager', '--candidate', 'Alex', '--interviewers', 'Sam', '--date', 'Monday'], '--date: "Monday" is not a date'],
     [['--level', 'manager', '--candidate', 'Alex'], 'name the interviewers: --interviewers "Sam,Kai,Ria"'],
@@ -226,9 +229,9 @@ describe('preppack panel --roster', () => {
 
   it.each([
     ['loops.yaml', '- candidate: Alex\n  level: manager\n  interviewers: [Sam]\n  date: 2026-12-01\n- candidate: Bo\n  level: intern\n  interviewers: Kai\n  date: 2026-13-01\n  colour: red\n', ['loops.yaml:5: unknown field "colour"', 'loops.yaml:5: unknown level "intern"', 'loops.yaml:5: "2026-13-01" is not a day of the calendar']],
-    ['loops.csv', 'candidate,level,interviewers,date\nAlex,manager,Sam,2026-12-01\n李小龙,manager,"Kai, Kai",\n', ['loops.csv:3: the candidate "李小龙" leaves nothing for a file name', 'loops.csv:3: two interviewers have the same name: Kai, Kai', 'loops.csv:3: no date (YYYY-MM-DD)']],
+    ['loops.csv', 'candidate,level,interviewers,date\nAlex,manager,Sam,2026-12-01\n"(?)",manager,"Kai, Kai",\n', ['loops.csv:3: the candidate "(?)" has no letter or digit to make a file name from', 'loops.csv:3: the interviewer "Kai" is named twice', 'loops.csv:3: no date (YYYY-MM-DD)']],
     ['loops.yaml', 'candidate: Alex\n', ['loops.yaml:1: a roster is a list of loops']],
-    ['loops.yaml', '- candidate: Alex\n  level: manager\n  interviewers: [Sam]\n  date: 2026-12-01\n- candidate: alex\n  level: manager\n  interviewers: [Kai]\n  date: 2026-12-01\n  seed: x\n', ['loops.yaml:5: the candidate "alex" has the same file name as the loop at line 1', 'loops.yaml:5: the seed must be a whole number, not "x"']],
+    ['loops.yaml', '- candidate: Alex\n  level: manager\n  interviewers: [Sam, "..."]\n  date: 2026-12-01\n- candidate: alex\n  level: manager\n  interviewers: [Kai]\n  date: 2026-12-01\n  seed: x\n', ['loops.yaml:1: the interviewer "..." has no letter or digit to make a file name from', 'loops.yaml:5: the seed must be a whole number, not "x"']],
   ])('checks every row of %s before writing anything, naming file and line', (name, text, messages) => {
     const dir = scratchDir();
     writeFileSync(join(dir, name), text);

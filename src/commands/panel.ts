@@ -18,7 +18,7 @@ import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
 import { EXIT_OK, note, out, printProblems, progress, result as report, stoppedBy, UsageError } from '../cli/io.js';
 import { kilobytes, printFiles, took } from '../cli/fileList.js';
-import { personSlug } from '../loops/sheet.js';
+import { personStem, twiceMessage } from '../loops/sheet.js';
 
 export interface PanelOptions {
   contentDir: string;
@@ -44,11 +44,12 @@ function panelFromOptions(options: PanelOptions, library: Library): PanelSpec {
   const level = findLevel(library, options.level);
   if (!level) throw new UsageError(`unknown level "${options.level}": the levels are ${levelNames(library)}`);
   if (!options.candidate) throw new UsageError('name the candidate: --candidate "Name"');
-  personSlug('candidate name', options.candidate);
+  personStem('candidate name', options.candidate);
   const interviewers = options.interviewers ?? [];
   if (interviewers.length === 0) throw new UsageError('name the interviewers: --interviewers "Sam,Kai,Ria"');
-  const slugs = interviewers.map((name) => personSlug('interviewer name', name));
-  if (new Set(slugs).size !== slugs.length) throw new UsageError(`two interviewers would share a sheet: ${interviewers.join(', ')}`);
+  for (const name of interviewers) personStem('interviewer name', name);
+  const twice = interviewers.find((name, i) => interviewers.indexOf(name) !== i);
+  if (twice) throw new UsageError(twiceMessage(twice));
   const problem = options.date !== undefined ? dateProblem(options.date) : undefined;
   if (problem) throw new UsageError(`--date: ${problem}`);
   if (options.perInterviewer !== undefined && options.perInterviewer < 1) throw new UsageError(`--questions-per-interviewer must be 1 or more, not ${options.perInterviewer}`);
@@ -85,6 +86,7 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
     for (const notice of written.notices) note(`preppack: ${notice}`);
     for (const removed of written.removed) note(`preppack: removed ${removed}: a sheet of an earlier run of this panel that this run no longer makes`);
     const { pages, bytes } = printFiles(result.files.map((f) => ({ written: f.written, pages: f.pages, size: f.bytes.length, labels: [f.candidate, f.sheet] })), ['candidate', 'sheet']);
+    for (const renamed of result.renamed) note(`preppack: ${renamed}`);
     for (const gap of result.uncovered) note(`preppack: ${gap.candidate}: no question of this panel covers ${gap.competencies.join(', ')}: too few questions or interviewers`);
     report({
       files: result.files.map((f) => ({ path: f.written, pages: f.pages, bytes: f.bytes.length })),

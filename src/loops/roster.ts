@@ -8,9 +8,8 @@ import { findLevel, levelNames } from '../content/select.js';
 import { error, type Problem } from '../problems.js';
 import { dateProblem } from '../text/dates.js';
 import { unresolvedTag, yamlValueFailure } from '../content/yamlError.js';
-import { fileSlug } from '../text/slug.js';
 import { nameProblem } from '../text/names.js';
-import { parseSeed } from './sheet.js';
+import { parseSeed, stemProblem, twiceMessage } from './sheet.js';
 
 export interface RosterRow {
   line: number;
@@ -75,7 +74,6 @@ export function readRoster(path: string, text: string, library: Library): { rows
   const problems = [...raw.problems];
   if (!problems.length && raw.rows.length === 0) problems.push(error(path, 1, 'the roster has no loops'));
   const rows: RosterRow[] = [];
-  const candidates = new Map<string, number>();
   for (const { line, values } of raw.rows) {
     const problem = (message: string) => problems.push(error(path, line, message));
     const unknown = Object.keys(values).filter((key) => !(FIELDS as readonly string[]).includes(key));
@@ -100,9 +98,7 @@ export function readRoster(path: string, text: string, library: Library): { rows
     if (missing('candidate')) problem('no candidate');
     else if (!candidate) {
       // What is wrong with it is said.
-    } else if (!fileSlug(candidate)) problem(`the candidate "${candidate}" leaves nothing for a file name once made plain ASCII: add a Latin spelling`);
-    else if (candidates.has(fileSlug(candidate))) problem(`the candidate "${candidate}" has the same file name as the loop at line ${candidates.get(fileSlug(candidate))}`);
-    else candidates.set(fileSlug(candidate), line);
+    } else if (stemProblem('candidate', candidate)) problem(stemProblem('candidate', candidate)!);
     const levelName = text('level');
     const level = levelName ? findLevel(library, levelName) : undefined;
     if (missing('level')) problem('no level');
@@ -111,11 +107,11 @@ export function readRoster(path: string, text: string, library: Library): { rows
     const given = (Array.isArray(listed) ? listed : text('interviewers').split(/[,;]/)).filter((n) => !(typeof n === 'string' && !n.trim()));
     const interviewers = given.map((value) => name('an interviewer', value)).filter(Boolean);
     if (given.length === 0) problem('no interviewers: list their names, e.g. "Sam, Kai, Ria"');
-    const slugs = interviewers.map((name) => fileSlug(name));
+    const twice = interviewers.find((name, i) => interviewers.indexOf(name) !== i);
     if (interviewers.length < given.length) {
       // Said above.
-    } else if (slugs.some((s) => !s)) problem(`an interviewer's name leaves nothing for a file name once made plain ASCII: ${interviewers.filter((n) => !fileSlug(n)).join(', ')}`);
-    else if (new Set(slugs).size !== slugs.length) problem(`two interviewers have the same name: ${interviewers.join(', ')}`);
+    } else if (interviewers.some((n) => stemProblem('interviewer', n))) interviewers.forEach((n) => stemProblem('interviewer', n) && problem(stemProblem('interviewer', n)!));
+    else if (twice) problem(twiceMessage(twice));
     const date = text('date');
     const wrongDate = date ? dateProblem(date) : missing('date') ? 'no date (YYYY-MM-DD)' : undefined;
     if (wrongDate) problem(wrongDate);

@@ -5,7 +5,7 @@ import { requestError } from '../problems.js';
 import type { Packet } from '../render/templates.js';
 import { dateProblem } from '../text/dates.js';
 import { count } from '../text/plural.js';
-import { fileSlug } from '../text/slug.js';
+import { fileStem } from '../text/fileStem.js';
 import { inPackOrder, pickQuestions } from './questionSet.js';
 
 export interface SheetDetails {
@@ -38,11 +38,17 @@ export function parseSeed(value: string): number | string {
   return Number(trimmed);
 }
 
-/** The file-name slug of a person's name: plain ASCII, or a request error when nothing is left. */
-export function personSlug(what: string, name: string): string {
-  const slug = fileSlug(name);
-  if (!slug) throw requestError(`the ${what} "${name}" leaves nothing for a file name once made plain ASCII: add a Latin spelling, e.g. "李小龙 Li Xiaolong"`);
-  return slug;
+/** Why a person's name cannot name a file (it has no letter or digit in any script), if it cannot. */
+export const stemProblem = (what: string, name: string) => (fileStem(name) ? undefined : `the ${what} "${name}" has no letter or digit to make a file name from`);
+
+/** A name given twice for one loop: the sheets and the debrief could not tell the two apart. */
+export const twiceMessage = (name: string) => `the interviewer "${name}" is named twice: tell the two apart (e.g. "${name} A." and "${name} B.") or name them once`;
+
+/** The file name stem of a person's name (src/text/fileStem.ts), or a request error when nothing usable is left. */
+export function personStem(what: string, name: string): string {
+  const problem = stemProblem(what, name);
+  if (problem) throw requestError(problem);
+  return fileStem(name);
 }
 
 /** Checks what makes a personal sheet and picks its questions; a request error (named by the CLI's flags) says what is wrong. */

@@ -8,7 +8,7 @@ import type { Library, Level } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
 import { levelNames, levelsNamed } from '../content/select.js';
 import { outputFolderProblem } from '../fs/outputFolder.js';
-import { personalSheet, personSlug, type PersonalOptions } from '../loops/sheet.js';
+import { personalSheet, personStem, type PersonalOptions } from '../loops/sheet.js';
 import type { PrintSettings } from '../packets/common.js';
 import { asErrors, hasErrors, PreppackError, requestError, type Problem } from '../problems.js';
 import type { Paper } from '../render/document.js';
@@ -88,7 +88,7 @@ export async function buildPackets(options: BuildOptions): Promise<BuildOutcome>
   if ('unknown' in named) throw requestError(`unknown level "${named.unknown}": the levels are ${levelNames(library)}, or all`);
   const { levels } = named;
   const sheet = options.personal ? personalSheet(options.personal, packets, levels, library) : undefined;
-  const fileStem = options.personal?.candidate !== undefined ? personSlug('candidate name', options.personal.candidate) : undefined;
+  const fileStem = options.personal?.candidate !== undefined ? personStem('candidate name', options.personal.candidate) : undefined;
   if (options.shard && sheet) throw requestError('--shard splits a whole build: a personal scoring sheet is one file');
   const { jobs, shard } = jobsOf(levels, packets, options, library, files);
   const inputs = runInputs({ contentDir: options.contentDir, templatesDir: options.templatesDir });

@@ -17,7 +17,7 @@ import { error, PreppackError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import type { TemplateSet } from '../render/templates.js';
 import { themeFor } from '../render/theme.js';
-import { fileSlug } from '../text/slug.js';
+import { distinctStems } from '../text/fileStem.js';
 import { buildDate, edition as editionOf, levelFiles } from './edition.js';
 import { firstFormOnOnePage, lazily } from './fitOnePage.js';
 import type { PacketOptions } from './packetDocument.js';
@@ -72,10 +72,12 @@ export interface PanelResult {
   uncovered: { candidate: string; competencies: string[] }[];
   /** Per level, how many panels asked each question, by question number. */
   usage: Map<string, Map<number, number>>;
+  /** Names that would have shared a file or folder with another, and the distinct one each got. */
+  renamed: string[];
 }
 
-/** The folder of a candidate's panel, below the output folder. */
-export const panelFolder = (candidate: string) => `panels/${fileSlug(candidate)}`;
+/** The folder of a candidate's panel, below the output folder, from its file name stem. */
+export const panelFolder = (stem: string) => `panels/${stem}`;
 
 export async function renderPanels(request: PanelRequest): Promise<PanelResult> {
   const files: PanelFile[] = [];
@@ -87,7 +89,12 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
   // Each panel: a sheet per interviewer, the plan and the debrief sheet.
   const total = request.panels.reduce((sum, panel) => sum + panel.interviewers.length + 2, 0);
   const next = (candidate: string, sheet: string) => request.onFile?.(files.length, total, candidate, sheet);
-  for (const panel of request.panels) {
+  const renamed: string[] = [];
+  const said = (what: (name: string) => string, kind: string) => ({ name, stem, sharedWith }: { name: string; stem: string; sharedWith: string }) =>
+    renamed.push(`${what(name)} would share a file name with "${sharedWith}": its ${kind} is named "${stem}"`);
+  const candidateStems = distinctStems(request.panels.map((panel) => panel.candidate));
+  candidateStems.renamed.forEach(said((name) => `the candidate "${name}"`, 'folder'));
+  for (const [index, panel] of request.panels.entries()) {
     const bank = request.library.questions.filter((q) => q.level === panel.level.id);
     const levelContent = levelFiles(request.contentFiles, request.library, panel.level);
     const date = buildDate(request.contentDir, levelContent);
@@ -100,7 +107,10 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
       competencyOrder: order,
       usage: usageById,
     });
-    const folder = panelFolder(panel.candidate);
+    const folder = panelFolder(candidateStems.stems[index]!);
+    const interviewerStems = distinctStems(panel.interviewers);
+    interviewerStems.renamed.forEach(said((name) => `${panel.candidate}'s interviewer "${name}"`, 'sheet'));
+    const stemOf = new Map(panel.interviewers.map((name, i) => [name, interviewerStems.stems[i]!]));
     folders.push({ folder, panel });
     const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels };
     const add = (sheet: string, name: string, bytes: Buffer, pages: number) => files.push({ path: `${folder}/${name}`, written: join(request.outDir, folder, name), candidate: panel.candidate, sheet, pages, bytes });
@@ -111,7 +121,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
         packet: 'scorecard',
         sheet: { candidate: panel.candidate, interviewer: seat.interviewer, date: panel.date, focus: competencyTitles(request.library, seat.focus).join(' · '), questions: seat.questions, seed: panel.seed },
       });
-      if (sheet.kind === 'pdf') add(`scorecard (${seat.interviewer})`, `${fileSlug(seat.interviewer)}-scorecard.pdf`, sheet.bytes, sheet.pages);
+      if (sheet.kind === 'pdf') add(`scorecard (${seat.interviewer})`, `${stemOf.get(seat.interviewer)!}-scorecard.pdf`, sheet.bytes, sheet.pages);
       for (const q of seat.questions) usageById.set(q.id, (usageById.get(q.id) ?? 0) + 1);
     }
     const details: PanelDetails = { candidate: panel.candidate, date: panel.date, plan };
@@ -130,7 +140,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     for (const q of plan.seats.flatMap((seat) => seat.questions)) counts.set(q.number, (counts.get(q.number) ?? 0) + 1);
     usage.set(panel.level.id, counts);
   }
-  return { files, folders, uncovered, usage };
+  return { files, folders, uncovered, usage, renamed };
 }
 
 /**
