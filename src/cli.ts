@@ -34,7 +34,7 @@ const zipOption = { type: 'boolean', default: false, describe: "also <out>/<leve
 /** What build and watch both take: which packets, from what, to where, on what paper. */
 const BUILD_INPUTS = { level: levelsOption, packet: packetsOption, content: contentOption, templates: templatesOption, out: outOption, paper: paperOption } as const;
 
-const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (characters the font cannot print, images that cannot be shown) as errors' } as const;
+const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (characters no font can print, images that cannot be shown) as errors' } as const;
 
 /** A list option (`--level a,b` or `--level a --level b`): absent is undefined, given with no value is an error. */
 function listValues(name: string, values: readonly unknown[] | undefined): string[] | undefined {
@@ -240,6 +240,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .option('out', outOption)
           .option('paper', paperOption)
           .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
+          .option('strict', strictOption)
           .example('$0 panel --level manager --candidate "Alex Doe" --interviewers "Sam,Kai,Ria" --seed 7', 'three sheets, a plan and a debrief sheet for Alex Doe')
           .example('$0 panel --roster examples/loops.yaml', 'every loop of a roster in one run'),
       async (args) => {
@@ -265,6 +266,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           seed,
           date: args.date,
           fillable: args.fillable,
+          strict: args.strict,
         };
         const { panelCommand } = await import('./commands/panel.js');
         code = await panelCommand(options);

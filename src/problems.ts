@@ -18,6 +18,8 @@ export const warning = (path: string, line: number, message: string, column?: nu
 export function formatProblem(problem: Problem): string {
   const tag = problem.severity === 'warning' ? 'warning: ' : '';
   const column = problem.column ? `:${problem.column}` : '';
+  // Line 0: the problem is in an option (`--candidate`), not in a file's line.
+  if (problem.line === 0) return `${problem.path}: ${tag}${problem.message}`;
   return `${problem.path}:${problem.line}${column}: ${tag}${problem.message}`;
 }
 

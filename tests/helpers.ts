@@ -25,6 +25,9 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The machine's own fonts, not only the bundled ones (tests/setup/bundledFontsOnly.ts): for tests of fallback fonts. */
+export const SYSTEM_FONTS = { FONTCONFIG_FILE: '/etc/fonts/fonts.conf' };
+
 /** Longer than any command here takes, shorter than the test's own timeout. */
 const COMMAND_TIMEOUT_MS = 45_000;
 

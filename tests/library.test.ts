@@ -45,10 +45,10 @@ describe('buildPackets', () => {
     const [jobs, warned] = [told.slice(-2), told.slice(0, -2)];
     expect(jobs).toEqual(['1/2 staff booklet', '2/2 staff cheatsheet']);
     expect(warned.length).toBeGreaterThan(0);
-    expect(warned.every((line) => line === `warning ${join(content, STAFF_01)}: the font`)).toBe(true);
+    expect(warned.every((line) => line === `warning ${join(content, STAFF_01)}: no font `)).toBe(true);
     expect(result.files.map((f) => f.path)).toEqual(['staff/staff-booklet.pdf', 'staff/staff-cheatsheet.pdf']);
     // The result has every warning: the content's own too.
-    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringContaining('no competency tagged'), ...warned.map(() => expect.stringContaining('the font'))]);
+    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringContaining('no competency tagged'), ...warned.map(() => expect.stringContaining('no font has'))]);
     const cheatsheet = await readPdf(join(outDir, 'staff', 'staff-cheatsheet.pdf'));
     expect(cheatsheet.pages).toHaveLength(1);
     expect(cheatsheet.squashed).toContain('Staff');
@@ -73,7 +73,7 @@ describe('buildPackets', () => {
     const strict = await refusal(buildPackets({ contentDir: libraryWithWarnings(), outDir, strict: true }));
     expect(strict.reason).toBe('strict');
     expect(strict.problems.length).toBeGreaterThan(0);
-    expect(strict.problems.every((p) => p.severity === 'error' && p.message.startsWith('the font'))).toBe(true);
+    expect(strict.problems.every((p) => p.severity === 'error' && p.message.startsWith('no font has'))).toBe(true);
 
     const level = await refusal(buildPackets({ contentDir: join(ROOT, 'content'), outDir, levels: ['intern'] }));
     expect([level.reason, level.message]).toEqual(['request', expect.stringContaining('unknown level "intern": the levels are director (vp, principal), manager')]);
@@ -96,12 +96,12 @@ describe('preppack build prints what buildPackets tells', () => {
     const dir = scratchDir();
     const built = preppack(['build', '--content', content, '--level', 'staff', '--packet', 'cheatsheet', '--out', join(dir, 'out')]);
     expect(built.code, built.stderr).toBe(0);
-    expect(built.stderr).toMatch(new RegExp(`${join(content, STAFF_01)}:\\d+:\\d+: warning: the font`));
+    expect(built.stderr).toMatch(new RegExp(`${join(content, STAFF_01)}:\\d+:\\d+: warning: no font has`));
     expect(built.stderr).not.toContain('no competency tagged');
     expect(preppack(['check', '--content', content]).stderr).toContain(`${join(content, STAFF_01)}:6: warning: no competency tagged`);
     const strict = preppack(['build', '--strict', '--content', content, '--out', join(dir, 'strict')]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('preppack: nothing was built: the font cannot print these characters (--strict)');
+    expect(strict.stderr).toContain('preppack: nothing was built: no font can print these characters (--strict)');
     expect(existsSync(join(dir, 'strict'))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // Reads a PDF back the way a user's viewer would: text per page, metadata,
 // bookmarks and page sizes, through pdf-parse.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -56,3 +57,26 @@ export async function linkTargets(path: string): Promise<string[]> {
   await document.destroy();
   return targets;
 }
+
+/** A word as poppler places it (`pdftotext -bbox`): its text and box, in points from the page's top-left corner. */
+export interface PlacedWord {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+}
+
+/** Every word of a PDF with where it is on its page, as `pdftotext -bbox` reads it. */
+export function placedWords(path: string): PlacedWord[] {
+  const html = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const words: PlacedWord[] = [];
+  let page = 0;
+  for (const match of html.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+    if (match[0] === '<page ') page++;
+    else words.push({ page, text: decodeXml(match[4]!), xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]) });
+  }
+  return words;
+}
+
+const decodeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');

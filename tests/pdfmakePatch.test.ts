@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FONTS } from '../src/render/fonts.js';
 import { scratchDir } from './helpers.js';
 import { readLayout } from './layout.js';
-import { readPdf, squash } from './pdf.js';
+import { placedWords, readPdf, squash } from './pdf.js';
 
 type Definition = Record<string, unknown>;
 
@@ -100,5 +100,27 @@ describe('pdfmake, as patched for issue 17', () => {
       process.off('warning', listen);
     }
     expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
+  it('puts the words of a line in reading order by their bidirectional levels (Line.reorderByBidiLevel): Hebrew reads from the right, Latin within it from the left', async () => {
+    // Logical order: שלום (level 1), עולם (1), ABC (2), and a Latin word before them all (0).
+    const path = await drawn({ content: [{ text: [{ text: 'Start ' }, { text: 'שלום עולם ', bidiLevel: 1 }, { text: 'ABC DEF', bidiLevel: 2 }] }] });
+    const words = placedWords(path);
+    const at = (letter: string) => {
+      const word = words.find((w) => w.text.includes(letter));
+      expect(word, letter).toBeDefined();
+      return word!.xMin;
+    };
+    // Visual order, left to right: Start, ABC DEF, עולם, שלום.
+    expect(at('Start')).toBeLessThan(at('ABC'));
+    expect(at('ABC')).toBeLessThan(at('DEF'));
+    expect(at('DEF')).toBeLessThan(at('ע'));
+    expect(at('ע')).toBeLessThan(at('ש'));
+  });
+
+  it('leaves a line without levels as it was', async () => {
+    const plain = await drawn({ content: [{ text: 'one two three' }] });
+    const runs = (await readLayout(plain)).pages[0]!.texts;
+    expect(runs.map((t) => t.text).join('')).toMatch(/^one\s*two\s*three$/);
   });
 });

@@ -96,7 +96,7 @@ export function printProblems(problems: readonly Problem[]): void {
 /** What to do about it, after "nothing was built". */
 const REMEDY: Partial<Record<StopReason, string>> = {
   content: 'fix the content (see `preppack check`)',
-  strict: 'the font cannot print these characters (--strict)',
+  strict: 'no font can print these characters (--strict)',
 };
 
 /**

@@ -7,7 +7,8 @@ import type { Library } from '../content/model.js';
 import { findLevel, levelNames } from '../content/select.js';
 import { readRoster, panelShortage } from '../loops/roster.js';
 import { renderPanels, writePanels, type PanelSpec } from '../pipeline/panel.js';
-import { error, hasErrors, PreppackError } from '../problems.js';
+import { asErrors, error, hasErrors, PreppackError } from '../problems.js';
+import { unprintableName } from '../fonts/unprintableNames.js';
 import type { Paper } from '../render/document.js';
 import { outputFolderProblem } from '../fs/outputFolder.js';
 import { runInputs } from '../pipeline/inputs.js';
@@ -36,6 +37,8 @@ export interface PanelOptions {
   fillable?: boolean;
   /** The config's organisation and evidence lines. */
   print?: PrintSettings;
+  /** A character no font has (in a name, the content or the templates) fails the run, before anything renders. */
+  strict?: boolean;
 }
 
 /** One panel from the command line; a usage error says what is wrong. */
@@ -77,8 +80,22 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
     const outFolder = outputFolderProblem(options.outDir, inputs);
     if (outFolder) throw outFolder;
     const templates = loadTemplates(options.templatesDir);
-    // Characters the font lacks would print as empty boxes: said before anything renders.
-    printProblems([...problems, ...unprintableContent(files, templates.theme.font), ...templates.unprintable]);
+    // Characters no font has would print as empty boxes: said before anything renders, fatal when strict.
+    const font = templates.theme.font;
+    const unprintable = [
+      ...unprintableContent(files, font),
+      ...templates.unprintable,
+      ...panels.flatMap((panel) => {
+        const where = (option: string) => panel.origin ?? { path: option, line: 0 };
+        return [
+          ...unprintableName(where('--candidate'), 'the candidate', panel.candidate, font),
+          ...panel.interviewers.flatMap((name) => unprintableName(where('--interviewers'), 'the interviewer', name, font)),
+        ];
+      }),
+      ...(options.print?.organisation ? unprintableName({ path: 'organisation (config)', line: 0 }, 'the organisation', options.print.organisation, font) : []),
+    ];
+    if (options.strict && unprintable.length) throw new PreppackError(asErrors(unprintable), 'strict');
+    printProblems([...problems, ...unprintable]);
     const live = progress();
     const onFile = (done: number, total: number, candidate: string, sheet: string) => live.show(`[${done + 1}/${total}] ${candidate} ${sheet}`);
     const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable, print: options.print, onFile }).finally(live.done);

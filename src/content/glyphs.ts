@@ -1,4 +1,4 @@
-// Characters of the content (or of a Markdown file) the font cannot print: a warning each (an error
+// Characters of the content (or of a Markdown file) no font can print: a warning each (an error
 // with --strict), at the file, line and column where it first appears.
 import { unprintableText } from '../render/coverage.js';
 import type { Problem } from '../problems.js';

@@ -3,6 +3,7 @@
 // warnings before anything renders, then runs the build. `preppack build`
 // and the library's buildPackets are this one function.
 import { unprintableContent } from '../content/glyphs.js';
+import { unprintableName } from '../fonts/unprintableNames.js';
 import { loadLibrary } from '../content/load.js';
 import type { Library, Level } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
@@ -97,7 +98,16 @@ export async function buildPackets(options: BuildOptions): Promise<BuildOutcome>
   const templates = loadTemplates(options.templatesDir);
   // Characters the font lacks would print as empty boxes: said before anything renders, fatal when strict.
   // (The content's own warnings, such as an untagged question, are check's to say: every build would repeat them.)
-  const unprintable = [...unprintableContent(files, templates.theme.font), ...templates.unprintable];
+  const font = templates.theme.font;
+  const nameWarnings = (option: string, what: string, name: string | undefined) => (name === undefined ? [] : unprintableName({ path: option, line: 0 }, what, name, font));
+  const unprintable = [
+    ...unprintableContent(files, font),
+    ...templates.unprintable,
+    ...nameWarnings('--candidate', 'the candidate', options.personal?.candidate),
+    ...nameWarnings('--interviewer', 'the interviewer', options.personal?.interviewer),
+    ...nameWarnings('--focus', 'the focus', options.personal?.focus),
+    ...nameWarnings('organisation (config)', 'the organisation', options.print?.organisation),
+  ];
   if (options.strict && unprintable.length) throw new PreppackError(asErrors(unprintable), 'strict');
   options.onWarnings?.(unprintable);
   const result = await build({

@@ -1,18 +1,19 @@
-// Which characters the bundled fonts can print. A character a font has no
-// glyph for prints as an empty box or nothing at all, so every stage that
-// takes text from a user says so instead (check, build, render, the theme).
-import { createRequire } from 'node:module';
-import type * as Fontkit from 'fontkit';
+// Which characters no font can print: not the theme's, not any fallback
+// (src/fonts/fontChain.ts). Such a character prints as an empty box, so
+// every stage that takes text from a user says so instead, with what to
+// install (check, build, panel, render, the theme, names).
 import { BUNDLED_FONT, FONTS, type FontStyle } from './fonts.js';
+import { needsGlyph, runChain } from '../fonts/fontChain.js';
+import { installAdvice } from '../fonts/installAdvice.js';
 import { referenceAt } from '../text/entities.js';
-import { inputBytes } from '../fs/readInput.js';
 import { warning, type Problem } from '../problems.js';
 
 /**
  * Ranges every face of the bundled DejaVu Sans has whole (Latin, Greek,
  * Cyrillic, punctuation, currency, arrows, boxes…; a test checks each code
  * point against the font files): text within them is known to print without
- * opening a font, so a build of Western text never loads fontkit for this.
+ * opening a font, so a build of Western text never loads fontkit or looks
+ * for fallback fonts.
  */
 export const BUNDLED_FONT_RANGES: readonly (readonly [number, number])[] = [
   [0x20, 0x7e], [0xa0, 0x2e9], [0x300, 0x34f], [0x38e, 0x3a1], [0x3a3, 0x525], [0x1e00, 0x1efb],
@@ -21,33 +22,25 @@ export const BUNDLED_FONT_RANGES: readonly (readonly [number, number])[] = [
 
 const inBundledRanges = (code: number) => BUNDLED_FONT_RANGES.some(([from, to]) => code >= from && code <= to);
 
-// fontkit's CommonJS build (the one pdfkit loads), loaded only for a character outside those ranges.
-let fontkit: typeof Fontkit | undefined;
-
-const opened = new Map<string, Fontkit.Font>();
-
-/** Whether the font file has a glyph for a code point: a look-up in its character map, read only when first asked. */
-function hasGlyph(path: string, code: number): boolean {
-  let font = opened.get(path);
-  if (!font) {
-    fontkit ??= createRequire(import.meta.url)('fontkit') as typeof Fontkit;
-    font = fontkit.create(inputBytes(path, 'font')) as Fontkit.Font;
-    opened.set(path, font);
-  }
-  return font.hasGlyphForCodePoint(code);
-}
-
 /** Whether `family` is one of the bundled fonts. */
 export const isBundledFont = (family: string) => Object.hasOwn(FONTS, family);
 
-/** The faces of a font family that have no glyph for a character; none for white space and controls, which print nothing anyway. */
+/**
+ * The faces of a font family that print a character neither themselves nor
+ * through a fallback font (fontChain.ts); none for white space and controls,
+ * which print nothing anyway.
+ */
 export function facesLacking(char: string, family: string, styles: readonly FontStyle[] = ['normal', 'bold', 'italics', 'bolditalics']): FontStyle[] {
   const code = char.codePointAt(0)!;
-  if (code < 0x20 || (code >= 0x7f && code < 0xa0) || /\s/u.test(char)) return [];
+  if (!needsGlyph(char)) return [];
   if (family === BUNDLED_FONT && inBundledRanges(code)) return [];
-  const faces = FONTS[family] ?? Object.values(FONTS)[0]!;
-  return styles.filter((style) => !hasGlyph(faces[style], code));
+  const chain = runChain(family);
+  return styles.filter((style) => chain.familyFor(char, style) === undefined);
 }
+
+/** Whether the theme's own font (not a fallback) has the character in every face: a tick box must be drawn by it. */
+export const themeFontHas = (char: string, family: string) =>
+  (family === BUNDLED_FONT && inBundledRanges(char.codePointAt(0)!)) || (['normal', 'bold', 'italics', 'bolditalics'] as const).every((style) => runChain(family).familyFor(char, style) === family);
 
 /** A character the fonts lack, where it first appears in a text (1-based line and column). */
 export interface UnprintableChar {
@@ -100,16 +93,16 @@ export function unprintableChars(text: string, family: string): UnprintableChar[
   return [...found.values()];
 }
 
-const FACE_NAMES: Record<FontStyle, string> = { normal: 'regular', bold: 'bold', italics: 'italic', bolditalics: 'bold italic' };
-
-/** What a user is told of such a character, at its line and column. */
-export function unprintableMessage(found: UnprintableChar, family: string): string {
-  const faces = found.faces.length === 4 ? 'the font' : `the font's ${found.faces.map((f) => FACE_NAMES[f]).join(', ')} face${found.faces.length > 1 ? 's' : ''}`;
+/** What a user is told of such a character: that it prints as a box, and what to install. */
+export function unprintableMessage(found: UnprintableChar): string {
+  const faces = found.faces.length === 4 ? '' : ` in ${found.faces.map((f) => FACE_NAMES[f]).join(' and ')} type`;
   const more = found.count > 1 ? ` (${found.count} times in this file)` : '';
-  return `${faces} (${family}) has no glyph for "${found.char}" (${found.codePoint}${found.written ? `, written "${found.written}"` : ''})${more}: it prints as an empty box; use another character or a font that has it`;
+  return `no font has a glyph for "${found.char}" (${found.codePoint}${found.written ? `, written "${found.written}"` : ''})${faces}${more}: it prints as an empty box; ${installAdvice(found.char)}`;
 }
 
-/** A warning per character of a text the font cannot print, where it first appears. */
+const FACE_NAMES: Record<FontStyle, string> = { normal: 'regular', bold: 'bold', italics: 'italic', bolditalics: 'bold italic' };
+
+/** A warning per character of a text no font can print, where it first appears. */
 export function unprintableText(path: string, text: string, fontFamily: string): Problem[] {
-  return unprintableChars(text, fontFamily).map((found) => warning(path, found.line, unprintableMessage(found, fontFamily), found.column));
+  return unprintableChars(text, fontFamily).map((found) => warning(path, found.line, unprintableMessage(found), found.column));
 }

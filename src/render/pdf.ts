@@ -7,8 +7,12 @@ import { resolve } from 'node:path';
 import { inputProblem } from '../fs/readInput.js';
 import { PreppackError } from '../problems.js';
 import { FONTS, FONTS_DIR } from './fonts.js';
+import { fallbackFamily, runChain } from '../fonts/fontChain.js';
+import { withFontRuns } from '../fonts/fontRuns.js';
 
 let configured = false;
+/** Font files pdfmake may read besides the bundled ones: the faces of the fallback families documents use. */
+const fallbackFiles = new Set<string>();
 function configure() {
   if (configured) return;
   assertPatched();
@@ -17,10 +21,28 @@ function configure() {
     const problem = inputProblem(path, 'font');
     if (problem) throw new PreppackError([problem]);
   }
-  pdfmake.setFonts(FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path: string) => resolve(path).startsWith(resolve(FONTS_DIR)));
+  pdfmake.setLocalAccessPolicy((path: string) => resolve(path).startsWith(resolve(FONTS_DIR)) || fallbackFiles.has(resolve(path)));
   configured = true;
+}
+
+/** pdfmake's font table for a document: the bundled fonts and the fallback families its text uses (their files checked as inputs). */
+function fontTable(used: ReadonlySet<string>): Record<string, unknown> {
+  const table: Record<string, unknown> = { ...FONTS };
+  for (const name of [...used].sort()) {
+    const family = fallbackFamily(name);
+    if (!family) continue;
+    for (const face of Object.values(family.faces)) {
+      const file = typeof face === 'string' ? face : face[0];
+      if (fallbackFiles.has(resolve(file))) continue;
+      const problem = inputProblem(file, 'font');
+      if (problem) throw new PreppackError([problem]);
+      fallbackFiles.add(resolve(file));
+    }
+    // pdfmake replaces a face's path by the file's bytes in the table it is given: each document gets its own copy.
+    table[name] = structuredClone(family.faces);
+  }
+  return table;
 }
 
 /**
@@ -58,6 +80,10 @@ export interface LaidOutPdf {
   draw: () => Promise<Buffer>;
   /** Text of the body that pdfmake did not place on any page (completeness.ts). */
   lost?: LostText;
+  /** The fallback fonts its text is set in, besides the theme's (fontChain.ts), as "Family (file)". */
+  fonts?: string[];
+  /** Characters no font has, with how often they appear: they print as empty boxes. */
+  missing?: Map<string, number>;
 }
 
 /**
@@ -69,10 +95,18 @@ export async function layoutPdf(document: Record<string, unknown>): Promise<Laid
   configure();
   // Counted before pdfmake rewrites the nodes as it lays them out.
   const body = bodyCharacters(document.content);
+  const fonts = withFontRuns(document, runChain);
+  pdfmake.setFonts(fontTable(fonts.families) as never);
   const laidOut = (await pdfmake.createPdf(document as never, { layoutOnly: true } as never).getStream()) as unknown as {
     pages: number;
     laidOutPages: LaidOutPage[];
     draw: () => NodeJS.ReadableStream & { end: () => void };
   };
-  return { pages: laidOut.pages, draw: () => bytesOf(laidOut.draw()), lost: lostText(body, laidOutCharacters(laidOut.laidOutPages)) };
+  return {
+    pages: laidOut.pages,
+    draw: () => bytesOf(laidOut.draw()),
+    lost: lostText(body, laidOutCharacters(laidOut.laidOutPages)),
+    fonts: [...fonts.families].sort().map((name) => fallbackFamily(name)?.label ?? name),
+    missing: fonts.missing,
+  };
 }

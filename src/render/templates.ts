@@ -13,7 +13,7 @@ import { issueWords } from '../text/issueWords.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
-import { facesLacking, isBundledFont, unprintableText } from './coverage.js';
+import { isBundledFont, themeFontHas, unprintableText } from './coverage.js';
 import { PAPER_SIZES } from './paper.js';
 import { FONTS } from './fonts.js';
 import { themeSchema, type Theme } from './theme.js';
@@ -242,7 +242,7 @@ function loadTheme(path: string, text: string): Theme | Problem {
     const room = set && marginsProblem(set);
     if (room) return error(shown, fieldLine(text, path), `theme field "${path.join('.')}": ${room}`);
   }
-  const box = [...theme.tickBox].find((char) => facesLacking(char, theme.font).length > 0);
+  const box = [...theme.tickBox].find((char) => !themeFontHas(char, theme.font));
   if (box) return error(shown, fieldLine(text, ['tickBox']), `theme field "tickBox": the font has no glyph for "${box}" (U+${box.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), so no tick box would print; use a character the font has, such as ☐`);
   return theme;
 }

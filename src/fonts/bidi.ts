@@ -1,0 +1,25 @@
+// The Unicode bidirectional algorithm (UAX #9) for a paragraph: each
+// character's embedding level, even left to right, odd right to left. bidi-js
+// passes the Unicode conformance tests (BidiTest, BidiCharacterTest), is plain
+// JavaScript with no native parts, and is kept up by troika's author; fontkit
+// already shapes and reverses each right-to-left run, so the levels are all we
+// need to put runs and words in reading order (patches/pdfmake: Line.reorderByBidiLevel).
+import { createRequire } from 'node:module';
+
+interface Bidi {
+  getEmbeddingLevels: (text: string, direction?: 'ltr' | 'rtl') => { levels: Uint8Array; paragraphs: { start: number; end: number; level: number }[] };
+}
+
+let bidi: Bidi | undefined;
+
+/** Characters of right-to-left scripts and the controls that start a right-to-left span: without one, every level is 0. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+export const hasRightToLeft = (text: string) => RIGHT_TO_LEFT.test(text);
+
+/** The level of each UTF-16 unit of the text, each paragraph's direction taken from its first strong character; undefined when all is left to right. */
+export function bidiLevels(text: string): Uint8Array | undefined {
+  if (!hasRightToLeft(text)) return undefined;
+  bidi ??= (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
+  return bidi.getEmbeddingLevels(text).levels;
+}

@@ -1,0 +1,207 @@
+// Which font prints a character: the theme's font where it has the glyph,
+// else the first fallback that does — fonts named in the config (`fonts:`)
+// and the theme (`fallbackFonts`), then the fonts installed on the machine in
+// fontconfig's (or the system folders') order, sans-serif faces first. As
+// Typst and browsers do; pdfkit and pdfmake do not (pdfkit #201, pdfmake
+// #1142), so each run of text is given its font before layout (fontRuns.ts).
+import { createRequire } from 'node:module';
+import { basename, extname } from 'node:path';
+import type * as Fontkit from 'fontkit';
+import { inputBytes, inputProblem } from '../fs/readInput.js';
+import { installedFonts, type SystemFace } from './systemFonts.js';
+import { FONTS, type FontStyle } from '../render/fonts.js';
+
+/** A face as pdfmake takes it: a file, or a collection's file and the face's PostScript name. */
+export type FaceFile = string | [string, string];
+
+/** A font family pdfmake can set text in, and how to ask whether it has a character. */
+export interface FallbackFont {
+  /** Its name in pdfmake's font table; unique in a process. */
+  family: string;
+  /** What a user is told it is, and what the manifest records: "Noto Sans CJK JP (/usr/share/…/NotoSansCJK-Regular.ttc)". */
+  label: string;
+  faces: Record<FontStyle, FaceFile>;
+  has: (code: number) => boolean;
+}
+
+/** Where a configured fallback was named, for messages: the config or theme file and its line. */
+export interface FontSpec {
+  /** A font file's path, or a family name of an installed font. */
+  font: string;
+  where: string;
+}
+
+const fontkit = () => createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+
+const within = (ranges: readonly [number, number][], code: number) => {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [from, to] = ranges[mid]!;
+    if (code < from) high = mid - 1;
+    else if (code > to) low = mid + 1;
+    else return true;
+  }
+  return false;
+};
+
+const collection = (file: string) => /\.(ttc|otc)$/i.test(file);
+const faceFile = (file: string, postscriptName: string): FaceFile => (collection(file) && postscriptName ? [file, postscriptName] : file);
+
+/** A font opened with fontkit, once per file and face. */
+const opened = new Map<string, Fontkit.Font | undefined>();
+function openFace(file: string, postscriptName?: string): Fontkit.Font | undefined {
+  const key = `${file}\0${postscriptName ?? ''}`;
+  if (!opened.has(key)) {
+    let font: Fontkit.Font | undefined;
+    try {
+      const made = fontkit().create(inputBytes(file, 'font'));
+      font = 'fonts' in made ? ((postscriptName ? made.fonts.find((f) => f.postscriptName === postscriptName) : made.fonts[0]) as Fontkit.Font | undefined) : (made as Fontkit.Font);
+    } catch {
+      font = undefined;
+    }
+    opened.set(key, font);
+  }
+  return opened.get(key);
+}
+
+/** A family from installed faces: the regular face, and the bold and italic ones of the same family where there are. */
+function familyOf(face: SystemFace, all: readonly SystemFace[]): FallbackFont {
+  const same = all.filter((f) => f.family === face.family);
+  const pick = (bold: boolean, italic: boolean) =>
+    same.find((f) => f.weight >= 180 === bold && f.slant > 0 === italic && (bold ? f.weight <= 210 : f.weight >= 50 && f.weight <= 105));
+  const regular = faceFile(face.file, face.postscriptName);
+  const bold = pick(true, false);
+  const boldFile = bold ? faceFile(bold.file, bold.postscriptName) : regular;
+  const italic = pick(false, true);
+  const boldItalic = pick(true, true);
+  const ranges = face.ranges;
+  return {
+    family: `fallback:${face.family}`,
+    label: `${face.family} (${face.file})`,
+    faces: { normal: regular, bold: boldFile, italics: italic ? faceFile(italic.file, italic.postscriptName) : regular, bolditalics: boldItalic ? faceFile(boldItalic.file, boldItalic.postscriptName) : boldFile },
+    has: ranges ? (code) => within(ranges, code) : (code) => openFace(face.file, face.postscriptName)?.hasGlyphForCodePoint(code) ?? false,
+  };
+}
+
+/** A font file named in the config or the theme: every face of it is the one file (or the first face of a collection). */
+function familyOfFile(file: string): FallbackFont | undefined {
+  const font = openFace(file);
+  if (!font) return undefined;
+  const face = faceFile(file, font.postscriptName);
+  return { family: `fallback:${file}`, label: `${font.familyName || basename(file, extname(file))} (${file})`, faces: { normal: face, bold: face, italics: face, bolditalics: face }, has: (code) => font.hasGlyphForCodePoint(code) };
+}
+
+/** Installed fonts that may serve as fallbacks: upright regular faces, sans-serif first, not monospaced, not colour emoji (pdfkit draws no colour glyphs). */
+function installedFallbacks(): FallbackFont[] {
+  const installed = installedFonts();
+  if ('files' in installed) {
+    return installed.files.flatMap((file) => {
+      const family = familyOfFile(file);
+      return family ? [family] : [];
+    });
+  }
+  const faces = installed.faces;
+  const usable = faces.filter((f) => f.slant === 0 && f.weight >= 50 && f.weight <= 105 && !/\bMono\b|Emoji/i.test(f.family));
+  const seen = new Set<string>();
+  const families = usable.filter((f) => !seen.has(f.family) && seen.add(f.family));
+  const sans = (f: SystemFace) => /\bSans\b/i.test(f.family);
+  return [...families.filter(sans), ...families.filter((f) => !sans(f))].map((face) => familyOf(face, faces));
+}
+
+/** A configured font: a file (checked as any input is), or the family name of an installed font. */
+export function configuredFont(spec: FontSpec): FallbackFont | string {
+  if (/[\\/]|\.(ttf|otf|ttc|otc)$/i.test(spec.font)) {
+    const problem = inputProblem(spec.font, 'font');
+    if (problem) return `${spec.where}: ${problem.message}`;
+    return familyOfFile(spec.font) ?? `${spec.where}: "${spec.font}" is not a font file fontkit can read (TrueType, OpenType or a collection)`;
+  }
+  const installed = installedFonts();
+  const faces = 'faces' in installed ? installed.faces : [];
+  const face = faces.find((f) => f.family.toLowerCase() === spec.font.toLowerCase() && f.slant === 0 && f.weight <= 105);
+  if (face) return familyOf(face, faces);
+  return `${spec.where}: no installed font is called "${spec.font}"${'faces' in installed ? ' (fc-list lists the installed families)' : ''}: name an installed family or a font file`;
+}
+
+/** The fonts a document's text can be set in: its own family first, then each fallback in order. */
+export interface FontChain {
+  primary: string;
+  fallbacks: readonly FallbackFont[];
+  /** The family that prints a character in a style: the primary where it has it, else the first fallback; undefined when none has it. */
+  familyFor: (char: string, style: FontStyle) => string | undefined;
+  /** Whether a family of the chain has the character (so a space or a comma stays in the run it is in). */
+  familyHas: (family: string, char: string, style: FontStyle) => boolean;
+}
+
+const primaryFaces = new Map<string, Fontkit.Font | undefined>();
+function primaryHas(family: string, style: FontStyle, code: number): boolean {
+  const file = FONTS[family]?.[style];
+  if (!file) return false;
+  const key = `${family}/${style}`;
+  if (!primaryFaces.has(key)) primaryFaces.set(key, openFace(file));
+  return primaryFaces.get(key)?.hasGlyphForCodePoint(code) ?? false;
+}
+
+/** Does the character need a glyph at all? White space and controls print nothing. */
+export const needsGlyph = (char: string) => {
+  const code = char.codePointAt(0)!;
+  return !(code < 0x20 || (code >= 0x7f && code < 0xa0) || /[\s\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u.test(char));
+};
+
+const chains = new Map<string, FontChain>();
+
+/** Every fallback family met so far, by its pdfmake name: the font table of a document is made from those it uses. */
+const families = new Map<string, FallbackFont>();
+export const fallbackFamily = (family: string) => families.get(family);
+
+/** Fallbacks named in the config (`fonts:`), and whether the installed fonts follow them: the run's setting, made once by the command line. */
+let configuredFallbacks: FallbackFont[] = [];
+let installedFollow = true;
+export function useFallbackFonts(configured: readonly FallbackFont[], installed = true): void {
+  configuredFallbacks = [...configured];
+  installedFollow = installed;
+}
+
+/** The run's chain for a primary family. */
+export const runChain = (primary: string) => fontChain(primary, configuredFallbacks, installedFollow);
+
+/** The chain for a primary family and the configured fallbacks (already opened), then the installed fonts unless `installed` is false. */
+export function fontChain(primary: string, configured: readonly FallbackFont[] = [], installed = true): FontChain {
+  const key = [primary, installed, ...configured.map((f) => f.family)].join('\n');
+  const known = chains.get(key);
+  if (known) return known;
+  let fallbacks: FallbackFont[] | undefined;
+  const all = () => {
+    if (!fallbacks) {
+      fallbacks = [...configured, ...(installed ? installedFallbacks() : [])];
+      for (const font of fallbacks) families.set(font.family, font);
+    }
+    return fallbacks;
+  };
+  let byFamily: Map<string, FallbackFont> | undefined;
+  const chosen = new Map<string, string | undefined>();
+  const chain: FontChain = {
+    primary,
+    get fallbacks() {
+      return all();
+    },
+    familyFor(char, style) {
+      const key = style + char;
+      if (chosen.has(key)) return chosen.get(key);
+      const code = char.codePointAt(0)!;
+      const family = primaryHas(primary, style, code) || !needsGlyph(char) ? primary : all().find((font) => font.has(code))?.family;
+      chosen.set(key, family);
+      return family;
+    },
+    familyHas(family, char, style) {
+      if (!needsGlyph(char)) return true;
+      const code = char.codePointAt(0)!;
+      if (family === primary) return primaryHas(primary, style, code);
+      byFamily ??= new Map(all().map((font) => [font.family, font]));
+      return byFamily.get(family)?.has(code) ?? false;
+    },
+  };
+  chains.set(key, chain);
+  return chain;
+}

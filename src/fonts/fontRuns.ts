@@ -1,0 +1,166 @@
+// Gives every run of a document's text a font that has its characters, and a
+// bidirectional level where the text holds a right-to-left script: the last
+// stage before layout, so names, content, the templates' own words and
+// Markdown in `render` are all served alike. A run of text is split where
+// the font that prints it changes ("Candidate: 王芳 Wang Fang" is three runs);
+// spaces, digits and punctuation stay in the run they are in, so a run of
+// Arabic is shaped whole and joined.
+import { bidiLevels } from './bidi.js';
+import type { FontChain } from './fontChain.js';
+import { BUNDLED_FONT, type FontStyle } from '../render/fonts.js';
+import { BUNDLED_FONT_RANGES } from '../render/coverage.js';
+
+type Node = Record<string, unknown>;
+type Styles = Record<string, Record<string, unknown>>;
+
+interface Inherited {
+  font: string;
+  bold: boolean;
+  italics: boolean;
+}
+
+/** What the stage found: the fallback families it used, and characters no font has (each with how often). */
+export interface FontRunsReport {
+  families: Set<string>;
+  missing: Map<string, number>;
+}
+
+/** Text set in the bundled font within the ranges every face of it has whole needs nothing: no fallback, nothing right to left. */
+const hex = (code: number) => `\\u{${code.toString(16)}}`;
+const PLAIN = new RegExp(`^[\\n\\t${BUNDLED_FONT_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`, 'u');
+/** Characters of no script of their own: they keep to the run they are in when its font has them. */
+const NEUTRAL = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
+
+const styleOf = (bold: boolean, italics: boolean): FontStyle => (bold ? (italics ? 'bolditalics' : 'bold') : italics ? 'italics' : 'normal');
+
+/** The font, bold and italics a node sets, itself or through its named styles, over what it inherits. */
+function resolve(node: Node, styles: Styles, inherited: Inherited): Inherited {
+  const named = ([] as unknown[]).concat(node.style ?? []).map((name) => styles[String(name)] ?? {});
+  const pick = <K extends keyof Inherited>(key: K): Inherited[K] => {
+    if (node[key] !== undefined) return node[key] as Inherited[K];
+    for (let i = named.length - 1; i >= 0; i--) if (named[i]![key] !== undefined) return named[i]![key] as Inherited[K];
+    return inherited[key];
+  };
+  return { font: pick('font'), bold: pick('bold'), italics: pick('italics') };
+}
+
+interface Leaf {
+  text: string;
+  /** Puts the runs in the leaf's place. */
+  replace: (runs: Node[]) => void;
+  style: Inherited;
+  /** Properties of the leaf's own inline object, copied onto each run. */
+  own: Node;
+}
+
+export function fontRunsStage(chainOf: (family: string) => FontChain) {
+  const report: FontRunsReport = { families: new Set(), missing: new Map() };
+
+  /** The runs of one leaf: split where the family or the level changes. */
+  function runsOf(leaf: Leaf, levels: Uint8Array | undefined, offset: number): Node[] | undefined {
+    const chain = chainOf(leaf.style.font);
+    const style = styleOf(leaf.style.bold, leaf.style.italics);
+    const runs: { text: string; family: string; level: number }[] = [];
+    let index = 0;
+    for (const char of leaf.text) {
+      const level = levels?.[offset + index] ?? 0;
+      index += char.length;
+      const current = runs.at(-1);
+      let family: string | undefined;
+      if (current && NEUTRAL.test(char) && chain.familyHas(current.family, char, style)) family = current.family;
+      else {
+        family = chain.familyFor(char, style);
+        if (family === undefined) {
+          report.missing.set(char, (report.missing.get(char) ?? 0) + 1);
+          family = current?.family ?? leaf.style.font;
+        }
+      }
+      if (current && current.family === family && current.level === level) current.text += char;
+      else runs.push({ text: char, family, level });
+    }
+    if (runs.length === 0 || (runs.length === 1 && runs[0]!.family === leaf.style.font && runs[0]!.level === 0)) return undefined;
+    return runs.map((run) => {
+      if (run.family !== leaf.style.font) report.families.add(run.family);
+      return { ...leaf.own, text: run.text, ...(run.family !== leaf.style.font ? { font: run.family } : {}), ...(levels ? { bidiLevel: run.level } : {}) };
+    });
+  }
+
+  /** A text node's text: its leaves found, the paragraph's levels taken, each leaf split. */
+  function text(node: Node, style: Inherited, styles: Styles): void {
+    const leaves: Leaf[] = [];
+    const collect = (value: unknown, inherited: Inherited, replace: (runs: Node[]) => void, own: Node) => {
+      if (typeof value === 'string') leaves.push({ text: value, replace, style: inherited, own });
+      else if (Array.isArray(value)) {
+        // Each item of the array is replaced by its runs in place; done last to first, so indexes hold.
+        value.forEach((item, i) => {
+          const put = (runs: Node[]) => value.splice(i, 1, ...runs);
+          if (typeof item === 'string') collect(item, inherited, put, {});
+          else if (item && typeof item === 'object') {
+            const inline = item as Node;
+            const within = resolve(inline, styles, inherited);
+            if (typeof inline.text === 'string') {
+              const { text: _text, ...own } = inline;
+              collect(inline.text, within, put, own);
+            } else collect(inline.text, within, () => {}, {});
+          }
+        });
+      }
+    };
+    collect(node.text, style, (runs) => (node.text = runs), {});
+    const whole = leaves.map((leaf) => leaf.text).join('');
+    if (PLAIN.test(whole) && leaves.every((leaf) => leaf.style.font === BUNDLED_FONT)) return;
+    const levels = bidiLevels(whole);
+    // A paragraph that starts right to left reads from the right, as GitHub and browsers show it (dir="auto").
+    if (levels && levels[0]! % 2 === 1 && node.alignment === undefined) node.alignment = 'right';
+    const offsets: number[] = [];
+    let offset = 0;
+    for (const leaf of leaves) {
+      offsets.push(offset);
+      offset += leaf.text.length;
+    }
+    for (let i = leaves.length - 1; i >= 0; i--) {
+      const runs = runsOf(leaves[i]!, levels, offsets[i]!);
+      if (runs) leaves[i]!.replace(runs);
+    }
+  }
+
+  function visit(value: unknown, styles: Styles, inherited: Inherited): unknown {
+    if (typeof value === 'string') {
+      const node: Node = { text: value };
+      text(node, inherited, styles);
+      return typeof node.text === 'string' && node.alignment === undefined ? value : node;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = visit(value[i], styles, inherited);
+      return value;
+    }
+    if (!value || typeof value !== 'object') return value;
+    const node = value as Node;
+    const style = resolve(node, styles, inherited);
+    if ('text' in node) text(node, style, styles);
+    for (const key of ['stack', 'columns', 'ul', 'ol']) if (Array.isArray(node[key])) visit(node[key], styles, style);
+    const table = node.table as { body?: unknown[][] } | undefined;
+    if (table?.body) for (const row of table.body) visit(row, styles, style);
+    return node;
+  }
+
+  return { report, visit };
+}
+
+/** The document with fonts given run by run (header and footer too, as they are made); the report says what was used and what is missing. */
+export function withFontRuns(document: Node, chainOf: (family: string) => FontChain): FontRunsReport {
+  const styles = (document.styles ?? {}) as Styles;
+  const base = resolve((document.defaultStyle ?? {}) as Node, styles, { font: BUNDLED_FONT, bold: false, italics: false });
+  const stage = fontRunsStage(chainOf);
+  document.content = stage.visit(document.content, styles, base);
+  for (const key of ['header', 'footer']) {
+    const made = document[key];
+    if (typeof made === 'function') {
+      const make = made as (...a: unknown[]) => unknown;
+      // Made page by page during layout, after pdfmake has its font table: made here once first (as page 1 of 1, 1 of 2, 2 of 2), so the fonts it needs are known.
+      for (const [page, pages] of [[1, 1], [1, 2], [2, 2]]) stage.visit(make(page, pages), styles, base);
+      document[key] = (...args: unknown[]) => stage.visit(make(...args), styles, base);
+    } else if (made) document[key] = stage.visit(made, styles, base);
+  }
+  return stage.report;
+}
