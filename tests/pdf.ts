@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfReadBack {
   pages: string[];
@@ -80,3 +80,18 @@ export function placedWords(path: string): PlacedWord[] {
 }
 
 const decodeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/** How many glyphs of a PDF are .notdef, the empty box a font prints for a character it has no glyph for (glyph 0 of every subset pdfkit embeds). */
+export async function emptyBoxes(path: string): Promise<number> {
+  const document = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+  let boxes = 0;
+  for (let number = 1; number <= document.numPages; number++) {
+    const operators = await (await document.getPage(number)).getOperatorList();
+    operators.fnArray.forEach((op, i) => {
+      if (op !== OPS.showText) return;
+      for (const glyph of operators.argsArray[i][0] as unknown[]) if (glyph && typeof glyph === 'object' && (glyph as { originalCharCode?: number }).originalCharCode === 0) boxes++;
+    });
+  }
+  await document.destroy();
+  return boxes;
+}

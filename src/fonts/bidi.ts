@@ -17,9 +17,14 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202
 
 export const hasRightToLeft = (text: string) => RIGHT_TO_LEFT.test(text);
 
-/** The level of each UTF-16 unit of the text, each paragraph's direction taken from its first strong character; undefined when all is left to right. */
-export function bidiLevels(text: string): Uint8Array | undefined {
+/**
+ * The level of each UTF-16 unit of the text, each paragraph left to right or
+ * (auto) as its first strong character reads, and whether the first
+ * paragraph reads right to left; undefined when all is left to right.
+ */
+export function bidiLevels(text: string, direction: 'ltr' | 'auto' = 'auto'): { levels: Uint8Array; rightToLeft: boolean } | undefined {
   if (!hasRightToLeft(text)) return undefined;
   bidi ??= (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
-  return bidi.getEmbeddingLevels(text).levels;
+  const found = bidi.getEmbeddingLevels(text, direction === 'ltr' ? 'ltr' : undefined);
+  return { levels: found.levels, rightToLeft: (found.paragraphs[0]?.level ?? 0) % 2 === 1 };
 }

@@ -28,6 +28,8 @@ export interface FontRunsReport {
 /** Text set in the bundled font within the ranges every face of it has whole needs nothing: no fallback, nothing right to left. */
 const hex = (code: number) => `\\u{${code.toString(16)}}`;
 const PLAIN = new RegExp(`^[\\n\\t${BUNDLED_FONT_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`, 'u');
+/** Scripts whose shaping draws glyphs out of reading order (a vowel sign before its consonant: Brahmic scripts of India and South-East Asia). */
+const REORDERED = /[\u0900-\u0dff\u1000-\u109f\u1780-\u17ff\u1900-\u194f\u1a20-\u1aaf\u1b00-\u1bbf\ua8e0-\ua8ff\u{11000}-\u{111ff}]/u;
 /** Characters of no script of their own: they keep to the run they are in when its font has them. */
 const NEUTRAL = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
 
@@ -53,7 +55,7 @@ interface Leaf {
   own: Node;
 }
 
-export function fontRunsStage(chainOf: (family: string) => FontChain) {
+export function fontRunsStage(chainOf: (family: string) => FontChain, direction: 'ltr' | 'auto' = 'ltr') {
   const report: FontRunsReport = { families: new Set(), missing: new Map() };
 
   /** The runs of one leaf: split where the family or the level changes. */
@@ -79,9 +81,18 @@ export function fontRunsStage(chainOf: (family: string) => FontChain) {
       else runs.push({ text: char, family, level });
     }
     if (runs.length === 0 || (runs.length === 1 && runs[0]!.family === leaf.style.font && runs[0]!.level === 0)) return undefined;
-    return runs.map((run) => {
+    // pdfkit shapes a run a word at a time and sets the words left to right: a right-to-left run is given as its words, which the line then
+    // orders (Line.reorderByBidiLevel); so is a run of a script whose glyphs are not drawn in reading order, each word saying what it reads as.
+    const words = runs.flatMap((run) => (run.level % 2 === 1 || REORDERED.test(run.text) ? (run.text.match(/\S+\s*|\s+/gu) ?? []).map((text) => ({ ...run, text })) : [run]));
+    return words.map((run) => {
       if (run.family !== leaf.style.font) report.families.add(run.family);
-      return { ...leaf.own, text: run.text, ...(run.family !== leaf.style.font ? { font: run.family } : {}), ...(levels ? { bidiLevel: run.level } : {}) };
+      return {
+        ...leaf.own,
+        text: run.text,
+        ...(run.family !== leaf.style.font ? { font: run.family } : {}),
+        ...(levels ? { bidiLevel: run.level } : {}),
+        ...(REORDERED.test(run.text) ? { actualText: run.text } : {}),
+      };
     });
   }
 
@@ -109,9 +120,10 @@ export function fontRunsStage(chainOf: (family: string) => FontChain) {
     collect(node.text, style, (runs) => (node.text = runs), {});
     const whole = leaves.map((leaf) => leaf.text).join('');
     if (PLAIN.test(whole) && leaves.every((leaf) => leaf.style.font === BUNDLED_FONT)) return;
-    const levels = bidiLevels(whole);
-    // A paragraph that starts right to left reads from the right, as GitHub and browsers show it (dir="auto").
-    if (levels && levels[0]! % 2 === 1 && node.alignment === undefined) node.alignment = 'right';
+    const bidi = bidiLevels(whole, direction);
+    const levels = bidi?.levels;
+    // A paragraph that reads right to left is set from the right, as GitHub and browsers show it (dir="auto").
+    if (bidi?.rightToLeft && node.alignment === undefined) node.alignment = 'right';
     const offsets: number[] = [];
     let offset = 0;
     for (const leaf of leaves) {
@@ -147,11 +159,11 @@ export function fontRunsStage(chainOf: (family: string) => FontChain) {
   return { report, visit };
 }
 
-/** The document with fonts given run by run (header and footer too, as they are made); the report says what was used and what is missing. */
+/** The document with fonts given run by run (header and footer too, as they are made), its paragraphs read as `paragraphDirection` says; the report says what was used and what is missing. */
 export function withFontRuns(document: Node, chainOf: (family: string) => FontChain): FontRunsReport {
   const styles = (document.styles ?? {}) as Styles;
   const base = resolve((document.defaultStyle ?? {}) as Node, styles, { font: BUNDLED_FONT, bold: false, italics: false });
-  const stage = fontRunsStage(chainOf);
+  const stage = fontRunsStage(chainOf, document.paragraphDirection === 'auto' ? 'auto' : 'ltr');
   document.content = stage.visit(document.content, styles, base);
   for (const key of ['header', 'footer']) {
     const made = document[key];

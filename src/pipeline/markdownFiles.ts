@@ -160,7 +160,7 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
       const pdf = await typeset(
         tokens,
         theme,
-        { title, subject: title, author: 'preppack', keywords: [], header: title, footnote: `preppack ${TOOL_VERSION}`, creationDate: FIXED_DATE, paper: options.paper },
+        { title, subject: title, author: 'preppack', keywords: [], header: title, footnote: `preppack ${TOOL_VERSION}`, creationDate: FIXED_DATE, paper: options.paper, direction: 'auto' },
         source,
       );
       rendered.push({ source: file.path, name: names[index]!, bytes: pdf.bytes, pages: pdf.pages });

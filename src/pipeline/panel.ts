@@ -12,7 +12,7 @@ import { stillThere } from './cache.js';
 import { panelManifestPath, panelManifestText, readPanelManifest } from './panelManifest.js';
 import { defaultPerInterviewer, planPanel, type PanelPlan } from '../loops/panel.js';
 import { competencyTitles } from '../packets/common.js';
-import { debriefContext, panelPlanContext, PLAN_FORMS, type PanelDetails } from '../packets/panel.js';
+import { DEBRIEF_FORMS, debriefContext, panelPlanContext, PLAN_LAYOUTS, type PanelDetails } from '../packets/panel.js';
 import { error, PreppackError } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -131,8 +131,9 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     if (!planBytes) throw new PreppackError([error(where.path, where.line, `the panel plan for "${panel.candidate}" does not fit one page even at 8 pt with question numbers only: ${panel.interviewers.length} interviewers are too many for one page`)]);
     add('panel plan', 'panel-plan.pdf', planBytes, 1);
     next(panel.candidate, 'debrief');
-    const debriefMarkdown = request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details, request.print?.ratingLabels));
-    const debrief = await firstFormOnOnePage({ ...base, packet: 'debrief' }, themeFor(request.templates.theme, 'debrief'), [debriefMarkdown]);
+    // Interviewers' names head the grid's columns; initials and a key where long names leave the grid no room.
+    const debriefForms = lazily(DEBRIEF_FORMS, (form) => request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details, request.print?.ratingLabels, form)));
+    const debrief = await firstFormOnOnePage({ ...base, packet: 'debrief' }, themeFor(request.templates.theme, 'debrief'), debriefForms);
     if (!debrief) throw new PreppackError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
     add('debrief', 'debrief.pdf', await debrief.pdf.draw(), 1);
     if (plan.uncovered.length) uncovered.push({ candidate: panel.candidate, competencies: competencyTitles(request.library, plan.uncovered) });
@@ -149,7 +150,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
  */
 async function planOnOnePage(request: PanelRequest, base: Omit<PacketOptions, 'packet'>, details: PanelDetails): Promise<Buffer | undefined> {
   const theme = themeFor(request.templates.theme, 'panel-plan');
-  const forms = lazily(PLAN_FORMS, (form) => request.templates.templates['panel-plan'].render(panelPlanContext(request.library, base.level, base.edition, details, form)));
+  const forms = lazily(PLAN_LAYOUTS, ({ form, heads }) => request.templates.templates['panel-plan'].render(panelPlanContext(request.library, base.level, base.edition, details, form, heads)));
   const fitted = await firstFormOnOnePage({ ...base, packet: 'panel-plan' }, theme, forms);
   return fitted?.pdf.draw();
 }

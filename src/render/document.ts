@@ -23,6 +23,12 @@ export interface DocumentMeta {
   organisation?: string;
   creationDate: Date;
   paper: Paper;
+  /**
+   * Which way a paragraph reads: 'ltr', as the templates are written (a name in
+   * Arabic at the start of an English sentence stays in it); 'auto', from each
+   * paragraph's first letter, as GitHub shows Markdown (`render`).
+   */
+  direction?: 'ltr' | 'auto';
 }
 
 function hasToc(tokens: readonly Token[]): boolean {
@@ -95,5 +101,7 @@ export function buildDocument(document: DocumentContent, content: PdfNode[], the
     styles: theme.styles,
     defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.ink },
     pageBreakBefore: keepWithTextRule(),
+    // Read by src/fonts/fontRuns.ts, not by pdfmake.
+    paragraphDirection: meta.direction ?? 'ltr',
   };
 }

@@ -1,0 +1,111 @@
+// Names in every script: a roster of twelve candidates (Chinese simplified and
+// traditional, Japanese, Korean, Arabic, Hebrew, Devanagari, Thai, Greek,
+// Cyrillic, a name of Latin and Arabic, a 100-character name), each with
+// three interviewers named in other scripts, built with the machine's fonts
+// (the README's Fonts section: fonts-noto-core and fonts-noto-cjk) and
+// without them. Read back with pdftotext and pdf.js.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { preppack, scratchDir, SYSTEM_FONTS } from './helpers.js';
+import { emptyBoxes, placedWords } from './pdf.js';
+import { fileStem } from '../src/text/fileStem.js';
+
+const LONG = 'Zoë Ångström-Łukasiewicz de la Fuente y Montgomery-Smith y Nguyễn Thị Bích Ngọc Ferreira da Silva Ōt';
+
+const NAMES = [
+  '王芳',
+  '陳美玲',
+  '佐藤 さくら',
+  '김민준',
+  'Layla حداد',
+  'فاطمة الزهراء',
+  'נועה כהן',
+  'प्रिया शर्मा',
+  'สมชาย ใจดี',
+  'Σοφία Παπαδοπούλου',
+  'Мария Иванова',
+  LONG,
+];
+
+const LEVELS = ['manager', 'director', 'staff'];
+/** Each candidate's interviewers: three names of other scripts. */
+const interviewersOf = (i: number) => [3, 6, 9].map((shift) => NAMES[(i + shift) % NAMES.length]!);
+
+const yamlRoster = () =>
+  NAMES.map((name, i) => `- candidate: ${JSON.stringify(name)}\n  level: ${LEVELS[i % 3]}\n  interviewers: ${JSON.stringify(interviewersOf(i))}\n  date: 2026-12-${String(i + 1).padStart(2, '0')}\n`).join('');
+const csvRoster = () =>
+  `candidate,level,interviewers,date\n${NAMES.map((name, i) => `"${name}",${LEVELS[i % 3]},"${interviewersOf(i).join(', ')}",2026-12-${String(i + 1).padStart(2, '0')}`).join('\n')}\n`;
+
+/** Text in reading order as pdftotext -raw gives it (the order it is drawn in: the text layer a screen reader reads), without blanks and the marks it puts round right-to-left text. */
+const squashed = (path: string) => execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/[\s\u200e\u200f\u202a-\u202e]/g, '');
+const bare = (name: string) => name.replace(/\s/g, '');
+
+function roster(kind: 'yaml' | 'csv'): string {
+  const path = join(scratchDir(), `loops.${kind}`);
+  writeFileSync(path, kind === 'yaml' ? yamlRoster() : csvRoster());
+  return path;
+}
+
+describe('a roster with names in every script', () => {
+  it('is exactly what the issue asks: twelve names, one of 100 characters', () => {
+    expect(NAMES).toHaveLength(12);
+    expect([...LONG]).toHaveLength(100);
+  });
+
+  it('builds every loop on a machine with the fonts the README names: every name on every sheet as text, no empty box, Arabic in reading order', async () => {
+    const out = join(scratchDir(), 'out');
+    const result = preppack(['panel', '--roster', roster('yaml'), '--out', out, '--strict'], undefined, SYSTEM_FONTS);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(out, 'panels'))).toHaveLength(12);
+    for (const [i, candidate] of NAMES.entries()) {
+      const folder = join(out, 'panels', fileStem(candidate));
+      const interviewers = interviewersOf(i);
+      const sheets = [...interviewers.map((name) => ({ file: `${fileStem(name)}-scorecard.pdf`, names: [candidate, name] })), { file: 'panel-plan.pdf', names: [candidate, ...interviewers] }, { file: 'debrief.pdf', names: [candidate, ...interviewers] }];
+      expect(readdirSync(folder).filter((f) => f.endsWith('.pdf')).sort()).toEqual(sheets.map((s) => s.file).sort());
+      for (const sheet of sheets) {
+        const path = join(folder, sheet.file);
+        const text = squashed(path);
+        for (const name of sheet.names) expect(text, `${candidate}: ${sheet.file}`).toContain(bare(name));
+        expect(await emptyBoxes(path), `${candidate}: ${sheet.file}`).toBe(0);
+      }
+    }
+    // "فاطمة الزهراء" reads from the right: her first name is right of her family name, on the sheet of each of her loops.
+    const fatima = join(out, 'panels', fileStem(NAMES[5]!), 'panel-plan.pdf');
+    const words = placedWords(fatima).filter((w) => w.page === 1);
+    // Poppler gives each Arabic word's letters as drawn, right to left: found by a letter only it has (ف of فاطمة, ز of الزهراء).
+    const first = words.find((w) => w.text.includes('ف'));
+    const family = words.find((w) => w.text.includes('ز') && Math.abs(w.yMin - (first?.yMin ?? -1)) < 1);
+    expect(first && family).toBeTruthy();
+    expect(first!.xMin).toBeGreaterThan(family!.xMax - 1);
+  }, 300_000);
+
+  it('writes the same bytes from the CSV form of the roster', () => {
+    const yaml = join(scratchDir(), 'out');
+    const csv = join(scratchDir(), 'out');
+    expect(preppack(['panel', '--roster', roster('yaml'), '--out', yaml], undefined, SYSTEM_FONTS).code).toBe(0);
+    expect(preppack(['panel', '--roster', roster('csv'), '--out', csv], undefined, SYSTEM_FONTS).code).toBe(0);
+    const sum = (folder: string) => execFileSync('sh', ['-c', `cd "${folder}" && find panels -name '*.pdf' | LC_ALL=C sort | xargs sha256sum`], { encoding: 'utf8' });
+    expect(sum(csv)).toBe(sum(yaml));
+  }, 300_000);
+
+  it('on a machine with only the bundled font: a warning per name it cannot print (roster line), exit 0; with --strict exit 1 and nothing written', () => {
+    const path = roster('yaml');
+    const out = join(scratchDir(), 'out');
+    const result = preppack(['panel', '--roster', path, '--out', out]);
+    expect(result.code).toBe(0);
+    const warned = result.stderr.split('\n').filter((line) => line.includes('warning: the candidate'));
+    // DejaVu Sans has Greek, Cyrillic, Hebrew, Arabic and the accented Latin: the other five candidates are warned of, at their lines.
+    expect(warned.map((line) => /loops\.yaml:(\d+):/.exec(line)?.[1])).toEqual(['1', '5', '9', '13', '29', '33']);
+    expect(result.stderr).toContain(`${path}:1: warning: the candidate "王芳": no font has a glyph for "王" (U+738B), "芳" (U+82B3): they print as empty boxes; install fonts-noto-cjk`);
+    expect(result.stderr).toContain(`${path}:29: warning: the candidate "प्रिया शर्मा": no font has a glyph for`);
+    expect(result.stderr).toContain('install fonts-noto-core');
+    const strict = join(scratchDir(), 'out');
+    const refused = preppack(['panel', '--roster', path, '--out', strict, '--strict']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('preppack: nothing was built: no font can print these characters (--strict)');
+    expect(existsSync(strict)).toBe(false);
+  }, 300_000);
+});
