@@ -130,7 +130,10 @@ class ConfigProblems extends PreppackError {}
 async function configOf(named: string | undefined): Promise<Config> {
   const { projectConfig } = await import('./cli/config.js');
   try {
-    return projectConfig(named);
+    const config = projectConfig(named);
+    // The config's fallback fonts come before the installed ones, for everything this run prints.
+    if (config.fonts?.length) (await import('./fonts/fontChain.js')).useFallbackFonts(config.fonts);
+    return config;
   } catch (caught) {
     if (caught instanceof PreppackError) throw new ConfigProblems(caught.problems);
     throw caught;

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { describeYamlError, unresolvedTag, yamlValueFailure } from '../content/yamlError.js';
 import { ratingShort } from '../packets/scorecard.js';
 import { nameProblem } from '../text/names.js';
+import { configuredFont, isFontFile, type FallbackFont } from '../fonts/fontChain.js';
 import { issueWords } from '../text/issueWords.js';
 import { error, PreppackError, type Problem } from '../problems.js';
 
@@ -39,6 +40,8 @@ const configSchema = z
     levels: names,
     packets: names,
     evidenceLines: z.number().int().min(1).max(20),
+    /** Fallback fonts, before the installed ones: font files (from the config's folder) or installed family names. */
+    fonts: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a font file or installed family name, or a list of them, such as ["Noto Sans CJK SC", fonts/MyFont.ttf]' }).transform((v) => (Array.isArray(v) ? v : [v])),
     ratingLabels: z
       .array(ratingLabel)
       .length(4, 'four ratings, worst first, such as [Definitely not, No, Yes, Strong yes]')
@@ -49,9 +52,11 @@ const configSchema = z
   .partial()
   .strict();
 
-export type Config = z.infer<typeof configSchema> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'fonts'> & {
   /** The file it came from, for messages; undefined when there is none. */
   path?: string;
+  /** The fallback fonts it names, opened (src/fonts/fontChain.ts). */
+  fonts?: FallbackFont[];
 };
 
 /** The config file of the working folder or the nearest folder above it. */
@@ -113,7 +118,16 @@ export function loadConfig(path: string): Config {
   if (!parsed.success) throw new PreppackError(problemsOf(shown, doc, lines, parsed.error.issues));
   const folder = dirname(path);
   const from = (p: string | undefined) => (p === undefined ? undefined : relative(process.cwd(), resolve(folder, p)) || '.');
-  return { ...parsed.data, content: from(parsed.data.content), templates: from(parsed.data.templates), out: from(parsed.data.out), path: shown };
+  // Each font opened now, so a wrong one is said at its line before any work.
+  const problems: Problem[] = [];
+  const fonts = (parsed.data.fonts ?? []).flatMap((font, i) => {
+    const opened = configuredFont(isFontFile(font) ? resolve(folder, font) : font);
+    if (typeof opened !== 'string') return [opened];
+    problems.push(error(shown, lineOf(doc, lines, Array.isArray((value as { fonts?: unknown }).fonts) ? ['fonts', i] : ['fonts']), `fonts: ${opened}`));
+    return [];
+  });
+  if (problems.length) throw new PreppackError(problems);
+  return { ...parsed.data, content: from(parsed.data.content), templates: from(parsed.data.templates), out: from(parsed.data.out), path: shown, fonts };
 }
 
 /** `--config FILE`, else the file found, else no settings. */

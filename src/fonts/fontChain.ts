@@ -9,7 +9,9 @@ import { basename, extname } from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { inputBytes, inputProblem } from '../fs/readInput.js';
 import { installedFonts, type SystemFace } from './systemFonts.js';
-import { FONTS, type FontStyle } from '../render/fonts.js';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { BUNDLED_FONT, FONTS, type FontStyle } from '../render/fonts.js';
 
 /** A face as pdfmake takes it: a file, or a collection's file and the face's PostScript name. */
 export type FaceFile = string | [string, string];
@@ -24,12 +26,6 @@ export interface FallbackFont {
   has: (code: number) => boolean;
 }
 
-/** Where a configured fallback was named, for messages: the config or theme file and its line. */
-export interface FontSpec {
-  /** A font file's path, or a family name of an installed font. */
-  font: string;
-  where: string;
-}
 
 const fontkit = () => createRequire(import.meta.url)('fontkit') as typeof Fontkit;
 
@@ -110,18 +106,21 @@ function installedFallbacks(): FallbackFont[] {
   return [...families.filter(sans), ...families.filter((f) => !sans(f))].map((face) => familyOf(face, faces));
 }
 
-/** A configured font: a file (checked as any input is), or the family name of an installed font. */
-export function configuredFont(spec: FontSpec): FallbackFont | string {
-  if (/[\\/]|\.(ttf|otf|ttc|otc)$/i.test(spec.font)) {
-    const problem = inputProblem(spec.font, 'font');
-    if (problem) return `${spec.where}: ${problem.message}`;
-    return familyOfFile(spec.font) ?? `${spec.where}: "${spec.font}" is not a font file fontkit can read (TrueType, OpenType or a collection)`;
+/** Whether a configured font names a file (a path, or a name ending in a font's extension) rather than an installed family. */
+export const isFontFile = (font: string) => /[\\/]|\.(ttf|otf|ttc|otc)$/i.test(font);
+
+/** A configured font: a file (checked as any input is), or the family name of an installed font; a message when it is neither. */
+export function configuredFont(font: string): FallbackFont | string {
+  if (isFontFile(font)) {
+    const problem = inputProblem(font, 'font');
+    if (problem) return problem.message;
+    return familyOfFile(font) ?? `"${font}" is not a font file preppack can read (TrueType, OpenType or a collection of them)`;
   }
   const installed = installedFonts();
   const faces = 'faces' in installed ? installed.faces : [];
-  const face = faces.find((f) => f.family.toLowerCase() === spec.font.toLowerCase() && f.slant === 0 && f.weight <= 105);
+  const face = faces.find((f) => f.family.toLowerCase() === font.toLowerCase() && f.slant === 0 && f.weight <= 105);
   if (face) return familyOf(face, faces);
-  return `${spec.where}: no installed font is called "${spec.font}"${'faces' in installed ? ' (fc-list lists the installed families)' : ''}: name an installed family or a font file`;
+  return `no installed font is called "${font}"${'faces' in installed ? ' (`fc-list : family` lists them)' : ''}: name an installed family or a font file`;
 }
 
 /** The fonts a document's text can be set in: its own family first, then each fallback in order. */
@@ -155,16 +154,32 @@ const chains = new Map<string, FontChain>();
 const families = new Map<string, FallbackFont>();
 export const fallbackFamily = (family: string) => families.get(family);
 
-/** Fallbacks named in the config (`fonts:`), and whether the installed fonts follow them: the run's setting, made once by the command line. */
+/** Fallbacks named in the config (`fonts:`) and in the theme (`fallbackFonts`): the run's setting, made as each is read. */
 let configuredFallbacks: FallbackFont[] = [];
-let installedFollow = true;
-export function useFallbackFonts(configured: readonly FallbackFont[], installed = true): void {
+let themeFallbacks: FallbackFont[] = [];
+export function useFallbackFonts(configured: readonly FallbackFont[]): void {
   configuredFallbacks = [...configured];
-  installedFollow = installed;
+}
+export function useThemeFallbackFonts(fonts: readonly FallbackFont[]): void {
+  themeFallbacks = [...fonts];
 }
 
-/** The run's chain for a primary family. */
-export const runChain = (primary: string) => fontChain(primary, configuredFallbacks, installedFollow);
+/** The fallback fonts of the run, in order, each with its files' sizes and times: a change of any is a change of input (cache.ts). */
+export function fallbackFontsFingerprint(): string {
+  const faces = runChain(BUNDLED_FONT).fallbacks.flatMap((font) => [font.label, ...Object.values(font.faces).map((face) => {
+    const file = typeof face === 'string' ? face : face[0];
+    try {
+      const { size, mtimeMs } = statSync(file);
+      return `${face}\0${size}\0${mtimeMs}`;
+    } catch {
+      return `${face}\0gone`;
+    }
+  })]);
+  return createHash('sha256').update(faces.join('\n')).digest('hex');
+}
+
+/** The run's chain for a primary family: the config's fallbacks, the theme's, then the installed fonts. */
+export const runChain = (primary: string) => fontChain(primary, [...configuredFallbacks, ...themeFallbacks]);
 
 /** The chain for a primary family and the configured fallbacks (already opened), then the installed fonts unless `installed` is false. */
 export function fontChain(primary: string, configured: readonly FallbackFont[] = [], installed = true): FontChain {

@@ -106,13 +106,13 @@ async function buildLocked(request: BuildRequest, folder: OutputFolder): Promise
       templates: [source(`${packet}.md.hbs`), source('theme.json')],
       options: options(request, packet),
     });
-    const entry = (bytes: Buffer, pages: number, fontSize: number, reused: boolean): { file: BuiltFile; bytes: Buffer } => ({
+    const entry = (bytes: Buffer, pages: number, fontSize: number, reused: boolean, fonts: readonly string[]): { file: BuiltFile; bytes: Buffer } => ({
       bytes,
-      file: { path, written, level: level.id, packet, paper: request.paper, pages, bytes: bytes.length, sha256: sha256(bytes), content: edition.fullHash, inputs, fontSize, reused },
+      file: { path, written, level: level.id, packet, paper: request.paper, pages, bytes: bytes.length, sha256: sha256(bytes), content: edition.fullHash, inputs, ...(fonts.length ? { fonts: [...fonts] } : {}), fontSize, reused },
     });
     const cached = reusable(before.get(path), inputs, folder);
     if (cached) {
-      made.push(entry(cached, before.get(path)!.pages, 0, true));
+      made.push(entry(cached, before.get(path)!.pages, 0, true, before.get(path)!.fonts ?? []));
       continue;
     }
     // pdfmake and the render stack load only when something is to be rendered.
@@ -122,7 +122,7 @@ async function buildLocked(request: BuildRequest, folder: OutputFolder): Promise
       skipped.push(`skipped the ${packet} of level "${level.id}": ${result.reason}`);
       continue;
     }
-    made.push(entry(result.bytes, result.pages, result.fontSize, false));
+    made.push(entry(result.bytes, result.pages, result.fontSize, false, result.fonts));
   }
   const bundles = request.zip ? bundlesOf(request, made, editions) : [];
   const thisRun = new Set([...made.map(({ file }) => file.path), ...bundles.map(({ entry }) => entry.path)]);
@@ -145,7 +145,7 @@ async function buildLocked(request: BuildRequest, folder: OutputFolder): Promise
     paper: request.paper,
     files: [
       ...earlierFiles.filter((entry) => !stale(entry)),
-      ...made.map(({ file }) => ({ path: file.path, level: file.level, packet: file.packet, paper: file.paper, pages: file.pages, bytes: file.bytes, sha256: file.sha256, content: file.content, inputs: file.inputs })),
+      ...made.map(({ file }) => ({ path: file.path, level: file.level, packet: file.packet, paper: file.paper, pages: file.pages, bytes: file.bytes, sha256: file.sha256, content: file.content, inputs: file.inputs, ...(file.fonts ? { fonts: file.fonts } : {}) })),
     ].sort(byPath),
   };
   const allBundles = [...earlierBundles.filter((entry) => !stale(entry)), ...bundles.map((b) => b.entry)].sort(byPath);

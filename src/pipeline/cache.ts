@@ -3,6 +3,7 @@
 // itself) is not rendered again. The manifest records each file's inputs and
 // bytes' hash; a file is reused only if both still match what is on disk, so
 // the cache can never serve a stale or damaged file.
+import { fallbackFontsFingerprint } from '../fonts/fontChain.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,9 +56,9 @@ export function fontsFingerprint(): string {
   return fonts;
 }
 
-/** Everything a PDF is made from, as one hash. */
+/** Everything a PDF is made from, as one hash: the fallback fonts too (a font installed or updated makes every file again). */
 export function inputsHash(parts: { content: string; templates: readonly string[]; options: unknown }): string {
-  return digest([toolFingerprint(), fontsFingerprint(), parts.content, ...parts.templates, JSON.stringify(parts.options)]);
+  return digest([toolFingerprint(), fontsFingerprint(), fallbackFontsFingerprint(), parts.content, ...parts.templates, JSON.stringify(parts.options)]);
 }
 
 /** The manifest of an earlier build in this folder, if there is a readable one (a damaged one counts as none: every file is made again). */

@@ -112,6 +112,6 @@ export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promi
   const template = options.templates.templates.cheatsheet;
   const forms = lazily(['full', 'short', 'none'] satisfies CueForm[], (cues) => template.render(cheatsheetContext(options.library, options.level, options.edition, cues)));
   const fitted = await firstFormOnOnePage(options, theme, forms);
-  if (fitted) return { kind: 'pdf', bytes: await fitted.pdf.draw(), pages: 1, markdown: fitted.markdown, fontSize: fitted.size };
+  if (fitted) return { kind: 'pdf', bytes: await fitted.pdf.draw(), pages: 1, markdown: fitted.markdown, fontSize: fitted.size, fonts: fitted.pdf.fonts ?? [] };
   throw new PreppackError([tooMuch(options.library, options.level)]);
 }

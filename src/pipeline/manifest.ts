@@ -20,6 +20,8 @@ export interface ManifestFile {
   content?: string;
   /** The hash of everything the file was made from (cache.ts). */
   inputs?: string;
+  /** The fallback fonts its text is set in besides the theme's, as "Family (file)"; none when the theme's font has it all. */
+  fonts?: string[];
 }
 
 /** A level's zip (`build --zip`). */
@@ -58,7 +60,7 @@ export const manifestSchema: z.ZodType<Manifest> = z
     templatesHash: z.string(),
     paper,
     files: z.array(
-      z.object({ path, level: z.string(), packet: z.enum(PACKETS), paper: paper.optional(), pages: count, bytes: count, sha256: hash, content: z.string().optional(), inputs: z.string().optional() }).strict(),
+      z.object({ path, level: z.string(), packet: z.enum(PACKETS), paper: paper.optional(), pages: count, bytes: count, sha256: hash, content: z.string().optional(), inputs: z.string().optional(), fonts: z.array(z.string()).optional() }).strict(),
     ),
     bundles: z.array(z.object({ path, level: z.string(), bytes: count, sha256: hash, files: z.array(path) }).strict()).optional(),
     shard: z

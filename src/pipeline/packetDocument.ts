@@ -31,7 +31,7 @@ export interface PacketOptions {
 }
 
 export type PacketResult =
-  | { kind: 'pdf'; bytes: Buffer; pages: number; markdown: string; fontSize: number }
+  | { kind: 'pdf'; bytes: Buffer; pages: number; markdown: string; fontSize: number; fonts: string[] }
   | { kind: 'skipped'; reason: string };
 
 /** The edition as a line people read, for the foot of a one-page packet. */

@@ -16,5 +16,5 @@ export async function renderPacket(options: PacketOptions): Promise<PacketResult
   const pdf = await renderMarkdown(options, markdown, theme);
   // pdf-lib loads only for a fillable sheet: it costs a tenth of a second to load.
   const bytes = options.fillable && options.packet === 'scorecard' ? await (await import('../forms/addFormFields.js')).addFormFields(pdf.bytes, pdf.fields) : pdf.bytes;
-  return { kind: 'pdf', bytes, pages: pdf.pages, markdown, fontSize: theme.fontSize };
+  return { kind: 'pdf', bytes, pages: pdf.pages, markdown, fontSize: theme.fontSize, fonts: pdf.fonts ?? [] };
 }

@@ -61,6 +61,8 @@ function assertPatched(): void {
 export interface RenderedPdf {
   bytes: Buffer;
   pages: number;
+  /** The fallback fonts its text is set in, besides the theme's (fontChain.ts), as "Family (file)". */
+  fonts?: string[];
 }
 
 /** A PDF document stream's bytes, once it is ended. */
@@ -80,7 +82,6 @@ export interface LaidOutPdf {
   draw: () => Promise<Buffer>;
   /** Text of the body that pdfmake did not place on any page (completeness.ts). */
   lost?: LostText;
-  /** The fallback fonts its text is set in, besides the theme's (fontChain.ts), as "Family (file)". */
   fonts?: string[];
   /** Characters no font has, with how often they appear: they print as empty boxes. */
   missing?: Map<string, number>;

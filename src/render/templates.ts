@@ -2,7 +2,7 @@
 // has them, else the bundled ones. Syntax errors and unknown directives are
 // found here, with their line, before anything renders.
 import { statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type HandlebarsModule from 'handlebars';
@@ -14,6 +14,7 @@ import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
 import { isBundledFont, themeFontHas, unprintableText } from './coverage.js';
+import { configuredFont, isFontFile, useThemeFallbackFonts, type FallbackFont } from '../fonts/fontChain.js';
 import { PAPER_SIZES } from './paper.js';
 import { FONTS } from './fonts.js';
 import { themeSchema, type Theme } from './theme.js';
@@ -242,6 +243,14 @@ function loadTheme(path: string, text: string): Theme | Problem {
     const room = set && marginsProblem(set);
     if (room) return error(shown, fieldLine(text, path), `theme field "${path.join('.')}": ${room}`);
   }
+  // The theme's fallback fonts, each opened now, so a wrong one is said at its line.
+  const fallbacks: FallbackFont[] = [];
+  for (const [i, font] of theme.fallbackFonts.entries()) {
+    const opened = configuredFont(isFontFile(font) ? resolve(dirname(path), font) : font);
+    if (typeof opened === 'string') return error(shown, fieldLine(text, ['fallbackFonts', i]), `theme field "fallbackFonts": ${opened}`);
+    fallbacks.push(opened);
+  }
+  useThemeFallbackFonts(fallbacks);
   const box = [...theme.tickBox].find((char) => !themeFontHas(char, theme.font));
   if (box) return error(shown, fieldLine(text, ['tickBox']), `theme field "tickBox": the font has no glyph for "${box}" (U+${box.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), so no tick box would print; use a character the font has, such as ☐`);
   return theme;

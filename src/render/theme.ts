@@ -12,6 +12,8 @@ export const themeSchema = z.object({
   headerMargin: margins,
   footerMargin: margins,
   tickBox: z.string().min(1),
+  /** Fonts for characters the theme's font lacks, before the installed ones: files (from theme.json's folder) or installed family names. */
+  fallbackFonts: z.array(z.string().min(1)).default([]),
   writeLineGap: z.number().positive(),
   colors: z.record(z.string(), z.string()),
   styles: z.record(z.string(), z.record(z.string(), z.unknown())),

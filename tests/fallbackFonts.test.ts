@@ -1,0 +1,104 @@
+// Fallback fonts: named in the config and the theme, found installed, used
+// run by run for what the theme's font lacks, recorded in the manifest, and
+// the same bytes again for the same fonts. Read back with pdffonts, pdf.js
+// and pdftotext.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { preppack, ROOT, scratchDir, SYSTEM_FONTS } from './helpers.js';
+import { emptyBoxes, placedWords } from './pdf.js';
+
+const NOTO = '/usr/share/fonts/truetype/noto';
+const fontsOf = (path: string) => execFileSync('pdffonts', [path], { encoding: 'utf8' });
+const text = (path: string) => execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
+
+/** A project folder with a config and a font file of its own (the machine's fonts are not seen: tests/setup). */
+function project(config: string): string {
+  const dir = scratchDir();
+  mkdirSync(join(dir, 'fonts'));
+  copyFileSync(join(NOTO, 'NotoSansThai-Regular.ttf'), join(dir, 'fonts', 'Thai.ttf'));
+  writeFileSync(join(dir, 'preppack.config.yaml'), config);
+  return dir;
+}
+
+describe('fallback fonts', () => {
+  it('named in the config as a file: a Thai name prints in it, and the manifest says so', async () => {
+    const dir = project('fonts:\n  - fonts/Thai.ttf\n');
+    const result = preppack(['build', '--level', 'staff', '--packet', 'scorecard', '--candidate', 'สมชาย ใจดี', '--out', 'out'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const pdf = join(dir, 'out', 'staff', 'สมชาย-ใจดี-scorecard.pdf');
+    expect(fontsOf(pdf)).toContain('NotoSansThai-Regular');
+    expect(text(pdf)).toContain('สมชาย ใจดี');
+    expect(await emptyBoxes(pdf)).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as { files: { fonts?: string[] }[] };
+    expect(manifest.files[0]!.fonts).toEqual([`Noto Sans Thai (${join(dir, 'fonts', 'Thai.ttf')})`]);
+  });
+
+  it('a fallback font that changes (a newer file, a font added to the config) makes the files again; the same fonts leave them', () => {
+    const dir = project('fonts:\n  - fonts/Thai.ttf\n');
+    const build = () => preppack(['build', '--level', 'staff', '--packet', 'scorecard', '--candidate', 'สมชาย', '--out', 'out'], dir).stdout;
+    expect(build()).not.toContain('unchanged');
+    expect(build()).toContain('(1 unchanged)');
+    const font = join(dir, 'fonts', 'Thai.ttf');
+    utimesSync(font, new Date(Date.UTC(2027, 0, 1)), new Date(Date.UTC(2027, 0, 1)));
+    expect(build()).not.toContain('unchanged');
+    expect(build()).toContain('(1 unchanged)');
+    copyFileSync(join(NOTO, 'NotoSansHebrew-Regular.ttf'), join(dir, 'fonts', 'Hebrew.ttf'));
+    writeFileSync(join(dir, 'preppack.config.yaml'), 'fonts:\n  - fonts/Thai.ttf\n  - fonts/Hebrew.ttf\n');
+    expect(build()).not.toContain('unchanged');
+  });
+
+  it('without it the same name is a warning naming the option and what to install', () => {
+    const dir = project('paper: a4\n');
+    const result = preppack(['build', '--level', 'staff', '--packet', 'scorecard', '--candidate', 'สมชาย ใจดี', '--out', 'out'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^--candidate: warning: the candidate "สมชาย ใจดี": no font has a glyph for "ส" \(U\+0E2A\), .*: they print as empty boxes; install fonts-noto-core/m);
+  });
+
+  it.each([
+    ['fonts: ["No Such Font"]\n', 'preppack.config.yaml:1: fonts: no installed font is called "No Such Font"'],
+    ['fonts:\n  - fonts/Thai.ttf\n  - fonts/missing.ttf\n', 'preppack.config.yaml:3: fonts: '],
+    ['fonts:\n  - preppack.config.yaml\n', 'preppack.config.yaml:2: fonts: '],
+  ])('a wrong font in the config is an error at its line, exit 2: %j', (config, message) => {
+    const dir = project(config);
+    const result = preppack(['build', '--level', 'staff', '--out', 'out'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("named in the theme: the theme's fallback prints what the font lacks", async () => {
+    const dir = project('paper: letter\n');
+    const templates = join(dir, 'templates');
+    cpSync(join(ROOT, 'templates'), templates, { recursive: true });
+    const theme = JSON.parse(readFileSync(join(templates, 'theme.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(templates, 'theme.json'), JSON.stringify({ ...theme, fallbackFonts: ['../fonts/Thai.ttf'] }, null, 2));
+    const result = preppack(['build', '--level', 'staff', '--packet', 'scorecard', '--interviewer', 'ใจดี', '--templates', 'templates', '--out', 'out'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(fontsOf(join(dir, 'out', 'staff', 'staff-scorecard.pdf'))).toContain('NotoSansThai-Regular');
+  });
+
+  it('found installed (fontconfig): every script of a Markdown file prints, the same bytes twice, an Arabic paragraph set from the right', async () => {
+    const dir = scratchDir();
+    const file = join(dir, 'scripts.md');
+    writeFileSync(file, '# 各种文字\n\n中文：王芳。日本語：佐藤さくら。한국어: 김민준.\n\nمرحبا بكم في المقابلة\n\nשלום עולם\n\nनमस्ते दुनिया · สวัสดีชาวโลก · Γειά σου · Привет\n');
+    const out = join(dir, 'out');
+    const first = preppack(['render', file, '--out', out, '--strict'], undefined, SYSTEM_FONTS);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const pdf = join(out, 'scripts.pdf');
+    expect(await emptyBoxes(pdf)).toBe(0);
+    const bytes = readFileSync(pdf);
+    expect(preppack(['render', file, '--out', out, '--strict'], undefined, SYSTEM_FONTS).code).toBe(0);
+    expect(readFileSync(pdf).equals(bytes)).toBe(true);
+    const extracted = text(pdf).replace(/[\s\u200e\u200f\u202a-\u202e]/g, '');
+    for (const piece of ['王芳', '佐藤さくら', '김민준', 'नमस्ते', 'สวัสดีชาวโลก', 'Γειάσου', 'Привет']) expect(extracted).toContain(piece);
+    // The Arabic paragraph ends at the right margin (Letter: 612 pt wide, 56 pt margins).
+    const arabic = placedWords(pdf).filter((w) => /[\u0600-\u06ff\ufe70-\ufeff]/u.test(w.text));
+    expect(arabic.length).toBeGreaterThan(0);
+    expect(Math.max(...arabic.map((w) => w.xMax))).toBeGreaterThan(612 - 56 - 2);
+    expect(readdirSync(out)).toContain('scripts.pdf');
+  });
+});
