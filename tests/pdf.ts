@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfReadBack {
   pages: string[];
@@ -81,12 +81,13 @@ export function placedWords(path: string): PlacedWord[] {
 
 const decodeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
-/** How many glyphs of a PDF are .notdef, the empty box a font prints for a character it has no glyph for (glyph 0 of every subset pdfkit embeds). */
-export async function emptyBoxes(path: string): Promise<number> {
+/** How many glyphs of a PDF (and, when asked, of its form fields' looks) are .notdef, the empty box a font prints for a character it has no glyph for (glyph 0 of every subset pdfkit embeds). */
+export async function emptyBoxes(path: string, options: { annotations?: boolean } = {}): Promise<number> {
   const document = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
   let boxes = 0;
   for (let number = 1; number <= document.numPages; number++) {
-    const operators = await (await document.getPage(number)).getOperatorList();
+    // With annotations: the looks of form fields as printed, too.
+    const operators = await (await document.getPage(number)).getOperatorList(options.annotations ? { intent: 'print', annotationMode: AnnotationMode.ENABLE_STORAGE } : {});
     operators.fnArray.forEach((op, i) => {
       if (op !== OPS.showText) return;
       for (const glyph of operators.argsArray[i][0] as unknown[]) if (glyph && typeof glyph === 'object' && (glyph as { originalCharCode?: number }).originalCharCode === 0) boxes++;

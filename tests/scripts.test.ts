@@ -5,10 +5,13 @@
 // (the README's Fonts section: fonts-noto-core and fonts-noto-cjk) and
 // without them. Read back with pdftotext and pdf.js.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import { PDFDocument, PDFTextField } from 'pdf-lib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { preppack, scratchDir, SYSTEM_FONTS } from './helpers.js';
+import { preppack, ROOT, scratchDir, SYSTEM_FONTS } from './helpers.js';
 import { emptyBoxes, placedWords } from './pdf.js';
 import { fileStem } from '../src/text/fileStem.js';
 
@@ -108,4 +111,49 @@ describe('a roster with names in every script', () => {
     expect(refused.stderr).toContain('preppack: nothing was built: no font can print these characters (--strict)');
     expect(existsSync(strict)).toBe(false);
   }, 300_000);
+});
+
+describe('a fillable sheet in any script', () => {
+  it('takes text in three scripts typed with pdf-lib: stored, read back by pdf-lib, pdf.js and qpdf, and drawn without an empty box', async () => {
+    const out = join(scratchDir(), 'out');
+    expect(preppack(['build', '--level', 'staff', '--packet', 'scorecard', '--fillable', '--questions', '2', '--out', out]).code).toBe(0);
+    const path = join(out, 'staff', 'staff-scorecard.pdf');
+    // The fields' own font is embedded (DejaVu Sans, whole): not Helvetica, which has no Cyrillic, Greek, Hebrew or Arabic.
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
+    expect(fonts).not.toContain('Helvetica');
+    expect(fonts).toMatch(/DejaVuSans-\d+ +CID TrueType +Identity-H +yes no +yes/);
+
+    const document = await PDFDocument.load(readFileSync(path));
+    document.registerFontkit(fontkit as never);
+    const form = document.getForm();
+    const texts = form.getFields().filter((field) => field instanceof PDFTextField) as PDFTextField[];
+    const typed = [
+      { text: 'Мария Иванова', font: await document.embedFont(readFileSync(join(ROOT, 'fonts', 'DejaVuSans.ttf')), { subset: false }) },
+      { text: 'ليلى حداد', font: await document.embedFont(readFileSync('/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf'), { subset: false }) },
+      { text: 'สมชาย ใจดี', font: await document.embedFont(readFileSync('/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf'), { subset: false }) },
+    ];
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    texts.forEach((field, i) => {
+      const { text, font } = typed[i % typed.length]!;
+      field.setText(text);
+      field.updateAppearances(font);
+    });
+    const filled = join(scratchDir(), 'filled.pdf');
+    writeFileSync(filled, await document.save({ updateFieldAppearances: false }));
+
+    const expected = Object.fromEntries(texts.map((field, i) => [field.getName(), typed[i % typed.length]!.text]));
+    const back = (await PDFDocument.load(readFileSync(filled))).getForm();
+    for (const [name, text] of Object.entries(expected)) expect(back.getTextField(name).getText()).toBe(text);
+    const reader = await getDocument({ data: new Uint8Array(readFileSync(filled)), verbosity: 0 }).promise;
+    const objects = (await reader.getFieldObjects()) as Record<string, { value?: unknown }[]>;
+    for (const [name, text] of Object.entries(expected)) expect(objects[name]?.find((o) => o.value !== undefined)?.value, JSON.stringify(objects[name])).toBe(text);
+    await reader.destroy();
+    const qpdf = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=acroform', filled], { encoding: 'utf8' })) as { acroform: { fields: { fullname: string; value?: string }[] } };
+    for (const [name, text] of Object.entries(expected)) expect(qpdf.acroform.fields.find((f) => f.fullname === name)?.value).toBe(`u:${text}`);
+    // As printed (pdftoppm draws the fields' looks): no glyph of any field is the empty box.
+    expect(await emptyBoxes(filled, { annotations: true })).toBe(0);
+    const png = join(scratchDir(), 'page');
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', filled, png]);
+    expect(readdirSync(join(png, '..')).some((f) => f.startsWith('page') && f.endsWith('.png'))).toBe(true);
+  }, 120_000);
 });

@@ -3,7 +3,10 @@
 // appearance for radio buttons; pdf-lib draws them and adds fields to a
 // finished PDF). Fields have no border and no background, so the page prints
 // as before; a chosen rating shows a tick in its printed box.
-import { drawCheckMark, PDFDict, PDFDocument, PDFName, PDFRef, rgb, StandardFonts, type PDFField, type PDFFont } from 'pdf-lib';
+import { createRequire } from 'node:module';
+import { drawCheckMark, PDFDict, PDFDocument, PDFName, PDFRef, rgb, type PDFField, type PDFFont } from 'pdf-lib';
+import { inputBytes } from '../fs/readInput.js';
+import { BUNDLED_FONT, FONTS } from '../render/fonts.js';
 import type { PlacedField } from '../render/formFields.js';
 
 const INK = rgb(0.1, 0.12, 0.14);
@@ -73,10 +76,21 @@ function addRadio(document: PDFDocument, field: Extract<PlacedField, { kind: 'ra
   }
 }
 
+/**
+ * The font of the fields: the theme's own (DejaVu Sans), embedded whole, not
+ * a subset and not Helvetica, so that a viewer that draws what is typed
+ * (NeedAppearances) has every Latin, Greek, Cyrillic, Hebrew and Arabic letter;
+ * Helvetica's WinAnsi has none of them.
+ */
+async function fieldFont(document: PDFDocument): Promise<PDFFont> {
+  document.registerFontkit(createRequire(import.meta.url)('fontkit') as never);
+  return document.embedFont(inputBytes(FONTS[BUNDLED_FONT]!.normal, 'font'), { subset: false });
+}
+
 /** The PDF with its form fields; the same bytes in, the same bytes out. */
 export async function addFormFields(bytes: Uint8Array, fields: readonly PlacedField[]): Promise<Buffer> {
   const document = await PDFDocument.load(bytes, { updateMetadata: false });
-  const font = await document.embedFont(StandardFonts.Helvetica);
+  const font = await fieldFont(document);
   const looks = new Map<string, RadioLooks>();
   const looksFor = (width: number, height: number) => {
     const key = `${width.toFixed(2)}x${height.toFixed(2)}`;
