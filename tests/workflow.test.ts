@@ -67,6 +67,13 @@ const preppackCommands = (script: string) => [...script.matchAll(/npx preppack (
 describe('the CI workflow', () => {
   it('runs on changes to content, templates, fonts and the config', () => {
     expect(workflow.on.push.paths).toEqual(expect.arrayContaining(['content/**', 'templates/**', 'fonts/**', 'preppack.config.yaml']));
+    // Every job that prints (or checks what prints) has the fallback fonts of the README's Fonts section first.
+    for (const name of ['check', 'build']) {
+      const runs = workflow.jobs[name]!.steps.map((step) => step.run ?? '');
+      const fonts = runs.findIndex((run) => /apt-get install .*fonts-noto-core fonts-noto-cjk/.test(run));
+      expect(fonts, name).toBeGreaterThanOrEqual(0);
+      expect(fonts, name).toBeLessThan(runs.findIndex((run) => run.includes('npx preppack')));
+    }
   });
 
   it('calls only commands preppack has', () => {
