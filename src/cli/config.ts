@@ -121,7 +121,7 @@ export function loadConfig(path: string): Config {
   // Each font opened now, so a wrong one is said at its line before any work.
   const problems: Problem[] = [];
   const fonts = (parsed.data.fonts ?? []).flatMap((font, i) => {
-    const opened = configuredFont(isFontFile(font) ? resolve(folder, font) : font);
+    const opened = configuredFont(isFontFile(font) ? resolve(folder, font) : font, font);
     if (typeof opened !== 'string') return [opened];
     problems.push(error(shown, lineOf(doc, lines, Array.isArray((value as { fonts?: unknown }).fonts) ? ['fonts', i] : ['fonts']), `fonts: ${opened}`));
     return [];

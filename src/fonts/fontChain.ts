@@ -110,11 +110,11 @@ function installedFallbacks(): FallbackFont[] {
 export const isFontFile = (font: string) => /[\\/]|\.(ttf|otf|ttc|otc)$/i.test(font);
 
 /** A configured font: a file (checked as any input is), or the family name of an installed font; a message when it is neither. */
-export function configuredFont(font: string): FallbackFont | string {
+export function configuredFont(font: string, written = font): FallbackFont | string {
   if (isFontFile(font)) {
-    const problem = inputProblem(font, 'font');
+    const problem = inputProblem(font, 'font', written);
     if (problem) return problem.message;
-    return familyOfFile(font) ?? `"${font}" is not a font file preppack can read (TrueType, OpenType or a collection of them)`;
+    return familyOfFile(font) ?? `"${written}" is not a font file preppack can read (TrueType, OpenType or a collection of them)`;
   }
   const installed = installedFonts();
   const faces = 'faces' in installed ? installed.faces : [];

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { FONTS, type FontStyle } from './fonts.js';
+import { fallbackFamily, needsGlyph, runChain, type FaceFile } from '../fonts/fontChain.js';
 
 type Font = Fontkit.Font;
 
@@ -17,7 +18,7 @@ interface SharedFont {
 // The pdfkit that pdfmake draws with: its parsed fonts and its cache of
 // shaped words, so a word measured here is shaped once in a whole run.
 const requirePdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-const pdfkit = requirePdfmake('pdfkit') as { openSharedFont?: (path: string) => SharedFont };
+const pdfkit = requirePdfmake('pdfkit') as { openSharedFont?: (path: string, family?: string) => SharedFont };
 
 export interface TextStyle {
   font: string;
@@ -28,27 +29,52 @@ export interface TextStyle {
 
 const opened = new Map<string, SharedFont>();
 
-function fontFile(style: TextStyle): string {
-  const family = FONTS[style.font] ?? Object.values(FONTS)[0]!;
-  const key: FontStyle = style.bold && style.italics ? 'bolditalics' : style.bold ? 'bold' : style.italics ? 'italics' : 'normal';
-  return family[key];
+const faceOf = (style: TextStyle): FontStyle => (style.bold && style.italics ? 'bolditalics' : style.bold ? 'bold' : style.italics ? 'italics' : 'normal');
+
+/** The file (and a collection's face) of a style's font: a bundled family, or a fallback one (fontChain.ts). */
+function fontFile(style: TextStyle): FaceFile {
+  const fallback = fallbackFamily(style.font);
+  if (fallback) return fallback.faces[faceOf(style)];
+  return (FONTS[style.font] ?? Object.values(FONTS)[0]!)[faceOf(style)];
 }
 
 function shared(style: TextStyle): SharedFont {
-  const path = fontFile(style);
-  let loaded = opened.get(path);
+  const face = fontFile(style);
+  const [path, family] = typeof face === 'string' ? [face, undefined] : face;
+  const key = `${path}\0${family ?? ''}`;
+  let loaded = opened.get(key);
   if (!loaded) {
     if (typeof pdfkit.openSharedFont !== 'function') throw new Error("pdfkit is installed without preppack's patch (patches/pdfkit+*.patch): run `npx patch-package` in preppack's folder, or reinstall it");
-    loaded = pdfkit.openSharedFont(path);
-    opened.set(path, loaded);
+    loaded = pdfkit.openSharedFont(path, family);
+    opened.set(key, loaded);
   }
   return loaded;
 }
 
+/** The text in runs by the font that prints each (the theme's, or a fallback), as the document sets it. */
+function runsByFont(text: string, style: TextStyle): { text: string; style: TextStyle }[] {
+  if (/^[\x00-\x7e]*$/.test(text)) return [{ text, style }];
+  const chain = runChain(style.font);
+  const runs: { text: string; style: TextStyle }[] = [];
+  for (const char of text) {
+    const font = chain.familyFor(char, faceOf(style)) ?? style.font;
+    const last = runs.at(-1);
+    if (last && (last.style.font === font || !needsGlyph(char))) last.text += char;
+    else runs.push({ text: char, style: { ...style, font } });
+  }
+  return runs;
+}
+
 const font = (style: TextStyle): Font => shared(style).font;
 
-/** The advance width of a text set on one line. */
+/** The advance width of a text set on one line, each run in the font that prints it. */
 export function textWidth(text: string, style: TextStyle): number {
+  const runs = runsByFont(text, style);
+  if (runs.length > 1 || runs[0]?.style.font !== style.font) return runs.reduce((sum, run) => sum + oneFontWidth(run.text, run.style), 0);
+  return oneFontWidth(text, style);
+}
+
+function oneFontWidth(text: string, style: TextStyle): number {
   const measurer = shared(style);
   if (text.length <= 256) return measurer.widthOfString(text, style.fontSize);
   // A long text a piece at a time, cut after its spaces and every 64 characters between: pdfkit keeps every

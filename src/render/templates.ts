@@ -246,7 +246,7 @@ function loadTheme(path: string, text: string): Theme | Problem {
   // The theme's fallback fonts, each opened now, so a wrong one is said at its line.
   const fallbacks: FallbackFont[] = [];
   for (const [i, font] of theme.fallbackFonts.entries()) {
-    const opened = configuredFont(isFontFile(font) ? resolve(dirname(path), font) : font);
+    const opened = configuredFont(isFontFile(font) ? resolve(dirname(path), font) : font, font);
     if (typeof opened === 'string') return error(shown, fieldLine(text, ['fallbackFonts', i]), `theme field "fallbackFonts": ${opened}`);
     fallbacks.push(opened);
   }
