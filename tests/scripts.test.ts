@@ -105,6 +105,8 @@ describe('a roster with names in every script', () => {
     expect(result.stderr).toContain(`${path}:1: warning: the candidate "王芳": no font has a glyph for "王" (U+738B), "芳" (U+82B3): they print as empty boxes; install fonts-noto-cjk`);
     expect(result.stderr).toContain(`${path}:29: warning: the candidate "प्रिया शर्मा": no font has a glyph for`);
     expect(result.stderr).toContain('install fonts-noto-core');
+    // Printed as empty boxes, the names still read as text (/ActualText): pdftotext, a screen reader.
+    for (const name of ['王芳', '김민준', 'प्रिया शर्मा']) expect(squashed(join(out, 'panels', fileStem(name), 'debrief.pdf'))).toContain(bare(name));
     const strict = join(scratchDir(), 'out');
     const refused = preppack(['panel', '--roster', path, '--out', strict, '--strict']);
     expect(refused.code).toBe(1);

@@ -62,28 +62,45 @@ export function fontRunsStage(chainOf: (family: string) => FontChain, direction:
   function runsOf(leaf: Leaf, levels: Uint8Array | undefined, offset: number): Node[] | undefined {
     const chain = chainOf(leaf.style.font);
     const style = styleOf(leaf.style.bold, leaf.style.italics);
-    const runs: { text: string; family: string; level: number }[] = [];
+    const runs: { text: string; family: string; level: number; missing?: boolean }[] = [];
     let index = 0;
     for (const char of leaf.text) {
       const level = levels?.[offset + index] ?? 0;
       index += char.length;
       const current = runs.at(-1);
       let family: string | undefined;
+      let missing = false;
       if (current && NEUTRAL.test(char) && chain.familyHas(current.family, char, style)) family = current.family;
       else {
         family = chain.familyFor(char, style);
         if (family === undefined) {
           report.missing.set(char, (report.missing.get(char) ?? 0) + 1);
           family = current?.family ?? leaf.style.font;
+          missing = true;
         }
       }
-      if (current && current.family === family && current.level === level) current.text += char;
-      else runs.push({ text: char, family, level });
+      if (current && current.family === family && current.level === level) {
+        current.text += char;
+        current.missing ||= missing;
+      } else runs.push({ text: char, family, level, ...(missing ? { missing } : {}) });
     }
-    if (runs.length === 0 || (runs.length === 1 && runs[0]!.family === leaf.style.font && runs[0]!.level === 0)) return undefined;
+    if (runs.length === 0 || (runs.length === 1 && runs[0]!.family === leaf.style.font && runs[0]!.level === 0 && !runs[0]!.missing)) return undefined;
     // pdfkit shapes a run a word at a time and sets the words left to right: a right-to-left run is given as its words, which the line then
-    // orders (Line.reorderByBidiLevel); so is a run of a script whose glyphs are not drawn in reading order, each word saying what it reads as.
-    const words = runs.flatMap((run) => (run.level % 2 === 1 || REORDERED.test(run.text) ? (run.text.match(/\S+\s*|\s+/gu) ?? []).map((text) => ({ ...run, text })) : [run]));
+    // orders (Line.reorderByBidiLevel); so is a run of a script whose glyphs are not drawn in reading order, each word saying what it reads
+    // as, and a run with a character no font has: its empty box still reads as the character (pdftotext, a screen reader).
+    const unprintable = (char: string) => chain.familyFor(char, style) === undefined;
+    const pieces = (run: (typeof runs)[number]) => {
+      // Each character no font has on its own, so that its text is its own (pdfmake breaks a line between two CJK characters).
+      if (run.missing) return run.text.split(/(?:)/u).reduce<{ text: string; spoken: boolean }[]>((all, char) => {
+        const last = all.at(-1);
+        if (!unprintable(char) && last && !last.spoken) last.text += char;
+        else all.push({ text: char, spoken: unprintable(char) });
+        return all;
+      }, []);
+      if (run.level % 2 === 1 || REORDERED.test(run.text)) return (run.text.match(/\S+\s*|\s+/gu) ?? []).map((text) => ({ text, spoken: REORDERED.test(text) }));
+      return [{ text: run.text, spoken: false }];
+    };
+    const words = runs.flatMap((run) => pieces(run).map(({ text, spoken }) => ({ ...run, text, spoken })));
     return words.map((run) => {
       if (run.family !== leaf.style.font) report.families.add(run.family);
       return {
@@ -91,7 +108,7 @@ export function fontRunsStage(chainOf: (family: string) => FontChain, direction:
         text: run.text,
         ...(run.family !== leaf.style.font ? { font: run.family } : {}),
         ...(levels ? { bidiLevel: run.level } : {}),
-        ...(REORDERED.test(run.text) ? { actualText: run.text } : {}),
+        ...(run.spoken ? { actualText: run.text } : {}),
       };
     });
   }
