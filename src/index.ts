@@ -27,6 +27,20 @@ export { planPanel } from './loops/panel.js';
 export { PreppackError, formatProblem } from './problems.js';
 export { PACKETS };
 
+/**
+ * Fallback fonts for what the theme's font lacks, before the installed ones
+ * (the config's `fonts:` in the CLI): font files or installed family names.
+ * A font that cannot be found or read is a PreppackError naming it.
+ */
+export async function useFonts(fonts: readonly string[]): Promise<void> {
+  const { configuredFont, useFallbackFonts } = await import('./fonts/fontChain.js');
+  const { error, PreppackError: Stop } = await import('./problems.js');
+  const opened = fonts.map((font) => ({ font, opened: configuredFont(font) }));
+  const wrong = opened.filter((o) => typeof o.opened === 'string');
+  if (wrong.length) throw new Stop(wrong.map((o) => error(o.font, 0, String(o.opened))));
+  useFallbackFonts(opened.map((o) => o.opened as Exclude<typeof o.opened, string>));
+}
+
 /** The content library of a folder, and every problem found in it (errors and warnings). */
 export function loadLibrary(contentDir: string): { library: Library; problems: Problem[] } {
   const { library, problems } = load(contentDir);

@@ -102,3 +102,23 @@ describe('fallback fonts', () => {
     expect(readdirSync(out)).toContain('scripts.pdf');
   });
 });
+
+describe('the library', () => {
+  it('takes fallback fonts with useFonts, and names a wrong one', async () => {
+    const { renderMarkdown, useFonts, PreppackError } = await import('../src/index.js');
+    await expect(useFonts(['/no/such/font.ttf'])).rejects.toBeInstanceOf(PreppackError);
+    const without = await renderMarkdown('# สวัสดี\n');
+    expect(without.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('no font has a glyph for "ส"'));
+    await useFonts([join(NOTO, 'NotoSansThai-Regular.ttf')]);
+    try {
+      const { bytes, warnings } = await renderMarkdown('# สวัสดี\n');
+      expect(warnings).toEqual([]);
+      const path = join(scratchDir(), 'thai.pdf');
+      writeFileSync(path, bytes);
+      expect(fontsOf(path)).toContain('NotoSansThai');
+      expect(await emptyBoxes(path)).toBe(0);
+    } finally {
+      await useFonts([]);
+    }
+  });
+});
