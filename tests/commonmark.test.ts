@@ -62,8 +62,8 @@ describe('the CommonMark spec', () => {
     let live = 0;
     for (const example of examples) {
       const pdf = join(dir, 'out', `${name(example)}.pdf`);
-      // A character the font lacks is said (checked above) and not looked for.
-      const unprintable = warnings.filter((line) => line.includes(`${name(example)}.md:`)).flatMap((line) => /has no glyph for "(.+?)"/.exec(line)?.[1] ?? []);
+      // A character no font has is said (checked above) and not looked for.
+      const unprintable = warnings.filter((line) => line.includes(`${name(example)}.md:`)).flatMap((line) => /no font has a glyph for "(.+?)"/.exec(line)?.[1] ?? []);
       const words = visibleWords(example.html).map((word) => [...word].filter((char) => !unprintable.includes(char)).join('')).filter(Boolean);
       const missing = missingInOrder(comparable((await readPdf(pdf)).pages.join('\n')), words);
       if (missing.length) problems.push(`${name(example)} (${example.section}): ${missing.slice(0, 5).join(' ')}`);
