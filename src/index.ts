@@ -4,7 +4,6 @@
 // "exports").
 import { loadLibrary as load } from './content/load.js';
 import type { Library } from './content/model.js';
-import { renderMarkdownFiles } from './pipeline/markdownFiles.js';
 import type { Problem } from './problems.js';
 import type { Paper } from './render/document.js';
 import { loadTemplates, PACKETS, type Packet } from './render/templates.js';
@@ -59,6 +58,8 @@ export interface RenderOptions {
 
 /** Any Markdown as a PDF in the house style, as `preppack render` makes it; nothing is written. */
 export async function renderMarkdown(markdown: string, options: RenderOptions = {}): Promise<{ bytes: Buffer; pages: number; warnings: Problem[] }> {
+  // Loaded when used: the render stack (pdfkit, fontkit) costs a build that renders nothing a quarter of a second.
+  const { renderMarkdownFiles } = await import('./pipeline/markdownFiles.js');
   const { theme } = loadTemplates(options.templatesDir);
   const path = join(resolve(options.baseDir ?? '.'), 'document.md');
   const { rendered, warnings } = await renderMarkdownFiles([{ path, text: markdown }], { theme, paper: options.paper ?? 'letter', toc: options.toc ?? false });

@@ -1,6 +1,7 @@
 // `preppack build`: the PDFs for the chosen levels and packets. The library's
 // buildPackets does the work; this prints it for a person or a script.
-import { buildPackets, type BuildOptions as LibraryBuildOptions, type BuildOutcome } from '../index.js';
+// From its own module, not the library's index: that would load the render stack (pdfkit, fontkit) for a build that renders nothing.
+import { buildPackets, type BuildOptions as LibraryBuildOptions, type BuildOutcome } from '../pipeline/buildPackets.js';
 import { EXIT_OK, note, out, printProblems, progress, result as report, stoppedBy } from '../cli/io.js';
 import { kilobytes, printFiles, took } from '../cli/fileList.js';
 import { count } from '../text/plural.js';

@@ -93,6 +93,7 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
         ];
       }),
       ...(options.print?.organisation ? unprintableName({ path: 'organisation (config)', line: 0 }, 'the organisation', options.print.organisation, font) : []),
+      ...(options.print?.ratingLabels ?? []).flatMap((label) => unprintableName({ path: 'ratingLabels (config)', line: 0 }, 'the rating', label, font)),
     ];
     if (options.strict && unprintable.length) throw new PreppackError(asErrors(unprintable), 'strict');
     printProblems([...problems, ...unprintable]);

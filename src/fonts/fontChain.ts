@@ -8,9 +8,8 @@ import { createRequire } from 'node:module';
 import { basename, extname } from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { inputBytes, inputProblem } from '../fs/readInput.js';
-import { installedFonts, type SystemFace } from './systemFonts.js';
+import { fileStamp, installedFonts, parseCharset, type SystemFace } from './systemFonts.js';
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { BUNDLED_FONT, FONTS, type FontStyle } from '../render/fonts.js';
 
 /** A face as pdfmake takes it: a file, or a collection's file and the face's PostScript name. */
@@ -72,12 +71,13 @@ function familyOf(face: SystemFace, all: readonly SystemFace[]): FallbackFont {
   const boldFile = bold ? faceFile(bold.file, bold.postscriptName) : regular;
   const italic = pick(false, true);
   const boldItalic = pick(true, true);
-  const ranges = face.ranges;
+  let ranges: [number, number][] | undefined;
+  const charset = face.charset;
   return {
     family: `fallback:${face.family}`,
     label: `${face.family} (${face.file})`,
     faces: { normal: regular, bold: boldFile, italics: italic ? faceFile(italic.file, italic.postscriptName) : regular, bolditalics: boldItalic ? faceFile(boldItalic.file, boldItalic.postscriptName) : boldFile },
-    has: ranges ? (code) => within(ranges, code) : (code) => openFace(face.file, face.postscriptName)?.hasGlyphForCodePoint(code) ?? false,
+    has: charset !== undefined ? (code) => within((ranges ??= parseCharset(charset)), code) : (code) => openFace(face.file, face.postscriptName)?.hasGlyphForCodePoint(code) ?? false,
   };
 }
 
@@ -164,19 +164,22 @@ export function useThemeFallbackFonts(fonts: readonly FallbackFont[]): void {
   themeFallbacks = [...fonts];
 }
 
-/** The fallback fonts of the run, in order, each with its files' sizes and times: a change of any is a change of input (cache.ts). */
+/**
+ * What the run's fallback fonts are, for the incremental build (cache.ts): the
+ * named fonts' files (size and time) and the installed fonts as fontconfig
+ * lists them (file, version, charset) or the system folders' files. Empty
+ * when no text of the run needed a fallback: every character was in the
+ * ranges the bundled font has whole (content, templates and names are all
+ * checked before anything is made), so no fallback font can change a PDF.
+ */
 export function fallbackFontsFingerprint(): string {
-  const faces = runChain(BUNDLED_FONT).fallbacks.flatMap((font) => [font.label, ...Object.values(font.faces).map((face) => {
-    const file = typeof face === 'string' ? face : face[0];
-    try {
-      const { size, mtimeMs } = statSync(file);
-      return `${face}\0${size}\0${mtimeMs}`;
-    } catch {
-      return `${face}\0gone`;
-    }
-  })]);
-  return createHash('sha256').update(faces.join('\n')).digest('hex');
+  if (!fallbacksLooked) return '';
+  const named = [...configuredFallbacks, ...themeFallbacks].flatMap((font) => [font.label, ...Object.values(font.faces).map((face) => fileStamp(typeof face === 'string' ? face : face[0]))]);
+  return createHash('sha256').update([...named, installedFonts().fingerprint()].join('\n')).digest('hex');
 }
+
+/** Whether any text of this run has asked for a fallback font. */
+let fallbacksLooked = false;
 
 /** The run's chain for a primary family: the config's fallbacks, the theme's, then the installed fonts. */
 export const runChain = (primary: string) => fontChain(primary, [...configuredFallbacks, ...themeFallbacks]);
@@ -188,6 +191,7 @@ export function fontChain(primary: string, configured: readonly FallbackFont[] =
   if (known) return known;
   let fallbacks: FallbackFont[] | undefined;
   const all = () => {
+    fallbacksLooked = true;
     if (!fallbacks) {
       fallbacks = [...configured, ...(installed ? installedFallbacks() : [])];
       for (const font of fallbacks) families.set(font.family, font);

@@ -3,7 +3,7 @@
 // its order of preference for sans-serif text; else the system's font
 // folders (macOS, Windows). Read once per process.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,11 +18,11 @@ export interface SystemFace {
   weight: number;
   /** 0 upright, 100 italic, 110 oblique. */
   slant: number;
-  /** The code points it has, as sorted [from, to] ranges; undefined when fontconfig did not say (read from the file then). */
-  ranges?: [number, number][];
+  /** fontconfig's charset of it ("20-7e a0 …", parseCharset reads it when first asked); undefined when fontconfig did not say (read from the file then). */
+  charset?: string;
 }
 
-const FIELDS = ['%{file}', '%{index}', '%{family[0]}', '%{postscriptname}', '%{weight}', '%{slant}', '%{charset}'];
+const FIELDS = ['%{file}', '%{index}', '%{family[0]}', '%{postscriptname}', '%{weight}', '%{slant}', '%{fontversion}', '%{charset}'];
 
 /** fontconfig's charset, "20-7e a0 …", as ranges. */
 export function parseCharset(text: string): [number, number][] {
@@ -35,15 +35,16 @@ export function parseCharset(text: string): [number, number][] {
     });
 }
 
-/** Every face fontconfig knows, best first for sans-serif text; undefined when there is no fontconfig. */
-function fontconfigFaces(): SystemFace[] | undefined {
+/** Every face fontconfig knows, best first for sans-serif text, and its listing as it came (each face's file, version and charset: what changes when a font is installed or updated); undefined when there is no fontconfig. */
+function fontconfigFaces(): { faces: SystemFace[]; listing: string } | undefined {
   const listed = spawnSync('fc-match', ['--all', `--format=${FIELDS.join('\\t')}\\n`, 'sans-serif'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 20_000 });
   if (listed.error || listed.status !== 0) return undefined;
-  return listed.stdout.split('\n').flatMap((line) => {
-    const [file, index, family, postscriptName, weight, slant, charset] = line.split('\t');
+  const faces = listed.stdout.split('\n').flatMap((line) => {
+    const [file, index, family, postscriptName, weight, slant, , charset] = line.split('\t');
     if (!file || !family || !/\.(ttf|otf|ttc|otc)$/i.test(file)) return [];
-    return [{ file, index: Number(index) || 0, family, postscriptName: postscriptName ?? '', weight: Number(weight) || 80, slant: Number(slant) || 0, ranges: parseCharset(charset ?? '') }];
+    return [{ file, index: Number(index) || 0, family, postscriptName: postscriptName ?? '', weight: Number(weight) || 80, slant: Number(slant) || 0, charset: charset ?? '' }];
   });
+  return { faces, listing: listed.stdout };
 }
 
 /** Where macOS and Windows keep fonts (and Linux, when fontconfig is missing). */
@@ -73,12 +74,27 @@ export function fontFilesIn(folders: readonly string[]): string[] {
   return files;
 }
 
-let found: { faces: SystemFace[] } | { files: string[] } | undefined;
+type Installed = ({ faces: SystemFace[] } | { files: string[] }) & { fingerprint: () => string };
+let found: Installed | undefined;
 
-/** The installed fonts: fontconfig's faces, or the font files of the system folders. */
-export function installedFonts(): { faces: SystemFace[] } | { files: string[] } {
+/** The installed fonts: fontconfig's faces, or the font files of the system folders; and what identifies them (for the incremental build). */
+export function installedFonts(): Installed {
   if (found) return found;
-  const faces = fontconfigFaces();
-  found = faces ? { faces } : { files: fontFilesIn(systemFontFolders()) };
+  const fontconfig = fontconfigFaces();
+  if (fontconfig) found = { faces: fontconfig.faces, fingerprint: () => fontconfig.listing };
+  else {
+    const files = fontFilesIn(systemFontFolders());
+    found = { files, fingerprint: () => files.map(fileStamp).join('\n') };
+  }
   return found;
+}
+
+/** A file's path, size and time: what changes when it is replaced. */
+export function fileStamp(file: string): string {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return `${file}\0${size}\0${mtimeMs}`;
+  } catch {
+    return `${file}\0gone`;
+  }
 }

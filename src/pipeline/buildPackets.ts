@@ -107,6 +107,7 @@ export async function buildPackets(options: BuildOptions): Promise<BuildOutcome>
     ...nameWarnings('--interviewer', 'the interviewer', options.personal?.interviewer),
     ...nameWarnings('--focus', 'the focus', options.personal?.focus),
     ...nameWarnings('organisation (config)', 'the organisation', options.print?.organisation),
+    ...(options.print?.ratingLabels ?? []).flatMap((label) => nameWarnings('ratingLabels (config)', 'the rating', label)),
   ];
   if (options.strict && unprintable.length) throw new PreppackError(asErrors(unprintable), 'strict');
   options.onWarnings?.(unprintable);
