@@ -85,11 +85,12 @@ describe('a roster with names in every script', () => {
     expect(first!.xMin).toBeGreaterThan(family!.xMax - 1);
   }, 300_000);
 
-  it('writes the same bytes from the CSV form of the roster', () => {
+  it('writes the same bytes from the CSV form of the roster, on A4', () => {
     const yaml = join(scratchDir(), 'out');
     const csv = join(scratchDir(), 'out');
-    expect(preppack(['panel', '--roster', roster('yaml'), '--out', yaml], undefined, SYSTEM_FONTS).code).toBe(0);
-    expect(preppack(['panel', '--roster', roster('csv'), '--out', csv], undefined, SYSTEM_FONTS).code).toBe(0);
+    // On A4: the roster test above is on Letter.
+    expect(preppack(['panel', '--roster', roster('yaml'), '--out', yaml, '--paper', 'a4'], undefined, SYSTEM_FONTS).code).toBe(0);
+    expect(preppack(['panel', '--roster', roster('csv'), '--out', csv, '--paper', 'a4'], undefined, SYSTEM_FONTS).code).toBe(0);
     const sum = (folder: string) => execFileSync('sh', ['-c', `cd "${folder}" && find panels -name '*.pdf' | LC_ALL=C sort | xargs sha256sum`], { encoding: 'utf8' });
     expect(sum(csv)).toBe(sum(yaml));
   }, 300_000);
@@ -112,6 +113,35 @@ describe('a roster with names in every script', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('preppack: nothing was built: no font can print these characters (--strict)');
     expect(existsSync(strict)).toBe(false);
+  }, 300_000);
+});
+
+describe('long names', () => {
+  // Eight interviewers of 40 characters each, in several scripts, for a candidate of 99.
+  const forty = (name: string) => {
+    const chars = [...`${name} ${name}`].slice(0, 40);
+    if (/\s/.test(chars[39]!)) chars[39] = chars[0]!;
+    return chars.join('');
+  };
+  const interviewers = ['Alexandra Montgomery-Smith Ferreira Silva', 'Мария Александровна Иванова-Петровская', 'ليلى عبد الرحمن حداد الخطيب المصرية', 'Σοφία Παπαδοπούλου Κωνσταντινίδου Νικολ', '佐藤さくら'.repeat(8), 'प्रियंका शर्मा वर्मा गुप्ता अग्रवाल सिं', 'Nguyễn Thị Bích Ngọc Trần Hoàng Phương A', 'Jean-Baptiste Emmanuel Zorg de la Croix'].map(forty);
+  const candidate = '王'.repeat(50) + ' Wang Fang Montgomery-Smith Ferreira da Silva Ōtsuka Nguyễn'.slice(0, 49);
+
+  it.each(['manager', 'staff'])('fit every sheet of a %s panel on Letter and A4: the grids by initials and a key, every name as text', async (level) => {
+    expect(interviewers.map((name) => [...name].length)).toEqual(Array(8).fill(40));
+    expect([...candidate]).toHaveLength(99);
+    for (const paper of ['letter', 'a4']) {
+      const out = join(scratchDir(), 'out');
+      const result = preppack(['panel', '--level', level, '--candidate', candidate, '--interviewers', interviewers.join(','), '--paper', paper, '--out', out, '--strict'], undefined, SYSTEM_FONTS);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const folder = join(out, 'panels', fileStem(candidate));
+      for (const sheet of ['panel-plan.pdf', 'debrief.pdf']) {
+        const text = squashed(join(folder, sheet));
+        for (const name of [candidate, ...interviewers]) expect(text, `${paper} ${sheet}`).toContain(bare(name));
+        expect(execFileSync('pdfinfo', [join(folder, sheet)], { encoding: 'utf8' })).toMatch(/Pages: +1\n/);
+        expect(await emptyBoxes(join(folder, sheet))).toBe(0);
+      }
+    }
   }, 300_000);
 });
 
