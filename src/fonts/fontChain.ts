@@ -10,7 +10,7 @@ import type * as Fontkit from 'fontkit';
 import { inputBytes, inputProblem } from '../fs/readInput.js';
 import { fileStamp, installedFonts, parseCharset, type SystemFace } from './systemFonts.js';
 import { createHash } from 'node:crypto';
-import { BUNDLED_FONT, FONTS, type FontStyle } from '../render/fonts.js';
+import { BUNDLED_FONT, FONTS, inBundledRanges, type FontStyle } from '../render/fonts.js';
 
 /** A face as pdfmake takes it: a file, or a collection's file and the face's PostScript name. */
 export type FaceFile = string | [string, string];
@@ -209,7 +209,8 @@ export function fontChain(primary: string, configured: readonly FallbackFont[] =
       const key = style + char;
       if (chosen.has(key)) return chosen.get(key);
       const code = char.codePointAt(0)!;
-      const family = primaryHas(primary, style, code) || !needsGlyph(char) ? primary : all().find((font) => font.has(code))?.family;
+      // The bundled font's whole ranges need no font opened.
+      const family = (primary === BUNDLED_FONT && inBundledRanges(code)) || primaryHas(primary, style, code) || !needsGlyph(char) ? primary : all().find((font) => font.has(code))?.family;
       chosen.set(key, family);
       return family;
     },

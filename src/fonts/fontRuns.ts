@@ -7,8 +7,7 @@
 // Arabic is shaped whole and joined.
 import { bidiLevels } from './bidi.js';
 import type { FontChain } from './fontChain.js';
-import { BUNDLED_FONT, type FontStyle } from '../render/fonts.js';
-import { BUNDLED_FONT_RANGES } from '../render/coverage.js';
+import { BUNDLED_FONT, BUNDLED_FONT_RANGES, type FontStyle } from '../render/fonts.js';
 
 type Node = Record<string, unknown>;
 type Styles = Record<string, Record<string, unknown>>;

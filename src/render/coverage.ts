@@ -2,25 +2,14 @@
 // (src/fonts/fontChain.ts). Such a character prints as an empty box, so
 // every stage that takes text from a user says so instead, with what to
 // install (check, build, panel, render, the theme, names).
-import { BUNDLED_FONT, FONTS, type FontStyle } from './fonts.js';
+import { BUNDLED_FONT, FONTS, inBundledRanges, type FontStyle } from './fonts.js';
+
+export { BUNDLED_FONT_RANGES } from './fonts.js';
 import { needsGlyph, runChain } from '../fonts/fontChain.js';
 import { installAdvice } from '../fonts/installAdvice.js';
 import { referenceAt } from '../text/entities.js';
 import { warning, type Problem } from '../problems.js';
 
-/**
- * Ranges every face of the bundled DejaVu Sans has whole (Latin, Greek,
- * Cyrillic, punctuation, currency, arrows, boxes…; a test checks each code
- * point against the font files): text within them is known to print without
- * opening a font, so a build of Western text never loads fontkit or looks
- * for fallback fonts.
- */
-export const BUNDLED_FONT_RANGES: readonly (readonly [number, number])[] = [
-  [0x20, 0x7e], [0xa0, 0x2e9], [0x300, 0x34f], [0x38e, 0x3a1], [0x3a3, 0x525], [0x1e00, 0x1efb],
-  [0x2000, 0x2064], [0x20a0, 0x20b5], [0x2190, 0x2311], [0x2500, 0x269c],
-];
-
-const inBundledRanges = (code: number) => BUNDLED_FONT_RANGES.some(([from, to]) => code >= from && code <= to);
 
 /** Whether `family` is one of the bundled fonts. */
 export const isBundledFont = (family: string) => Object.hasOwn(FONTS, family);
