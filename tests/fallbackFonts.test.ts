@@ -101,6 +101,20 @@ describe('fallback fonts', () => {
     expect(Math.max(...arabic.map((w) => w.xMax))).toBeGreaterThan(612 - 56 - 2);
     expect(readdirSync(out)).toContain('scripts.pdf');
   });
+
+  it('mirrors brackets in right-to-left text (UAX #9 L4): "(ليلى حداد)" alone in a paragraph opens on the right and closes on the left', () => {
+    const dir = scratchDir();
+    const file = join(dir, 'brackets.md');
+    writeFileSync(file, 'Before.\n\n(ليلى حداد)\n');
+    const out = join(dir, 'out');
+    expect(preppack(['render', file, '--out', out], undefined, SYSTEM_FONTS).code).toBe(0);
+    const line = placedWords(join(out, 'brackets.pdf')).filter((w) => /[\u0600-\u06ff\ufe70-\ufeff]/u.test(w.text));
+    const right = line.reduce((a, b) => (b.xMax > a.xMax ? b : a));
+    const left = line.reduce((a, b) => (b.xMin < a.xMin ? b : a));
+    // Drawn as a reader sees it: the opening bracket on the right is drawn with the glyph of ")", and the closing one on the left with "(".
+    expect(right.text).toContain(')');
+    expect(left.text).toContain('(');
+  });
 });
 
 describe('the library', () => {

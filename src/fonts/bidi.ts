@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 
 interface Bidi {
   getEmbeddingLevels: (text: string, direction?: 'ltr' | 'rtl') => { levels: Uint8Array; paragraphs: { start: number; end: number; level: number }[] };
+  getMirroredCharacter: (char: string) => string | null;
 }
 
 let bidi: Bidi | undefined;
@@ -17,6 +18,11 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202
 
 export const hasRightToLeft = (text: string) => RIGHT_TO_LEFT.test(text);
 
+const loaded = () => (bidi ??= (createRequire(import.meta.url)('bidi-js') as () => Bidi)());
+
+/** The character as drawn at a level: in right-to-left text a bracket or other paired sign is its mirror image (rule L4), "(" drawn as ")". */
+export const drawnAt = (char: string, level: number) => (level % 2 === 1 ? (loaded().getMirroredCharacter(char) ?? char) : char);
+
 /**
  * The level of each UTF-16 unit of the text, each paragraph left to right or
  * (auto) as its first strong character reads, and whether the first
@@ -24,7 +30,6 @@ export const hasRightToLeft = (text: string) => RIGHT_TO_LEFT.test(text);
  */
 export function bidiLevels(text: string, direction: 'ltr' | 'auto' = 'auto'): { levels: Uint8Array; rightToLeft: boolean } | undefined {
   if (!hasRightToLeft(text)) return undefined;
-  bidi ??= (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
-  const found = bidi.getEmbeddingLevels(text, direction === 'ltr' ? 'ltr' : undefined);
+  const found = loaded().getEmbeddingLevels(text, direction === 'ltr' ? 'ltr' : undefined);
   return { levels: found.levels, rightToLeft: (found.paragraphs[0]?.level ?? 0) % 2 === 1 };
 }

@@ -5,7 +5,7 @@
 // the font that prints it changes ("Candidate: 王芳 Wang Fang" is three runs);
 // spaces, digits and punctuation stay in the run they are in, so a run of
 // Arabic is shaped whole and joined.
-import { bidiLevels } from './bidi.js';
+import { bidiLevels, drawnAt } from './bidi.js';
 import type { FontChain } from './fontChain.js';
 import { BUNDLED_FONT, BUNDLED_FONT_RANGES, type FontStyle } from '../render/fonts.js';
 
@@ -61,11 +61,13 @@ export function fontRunsStage(chainOf: (family: string) => FontChain, direction:
   function runsOf(leaf: Leaf, levels: Uint8Array | undefined, offset: number): Node[] | undefined {
     const chain = chainOf(leaf.style.font);
     const style = styleOf(leaf.style.bold, leaf.style.italics);
+    // Text as drawn: a bracket in a right-to-left run is its mirror image (its glyph maps back to the mirror, as browsers' PDFs do).
     const runs: { text: string; family: string; level: number; missing?: boolean }[] = [];
     let index = 0;
-    for (const char of leaf.text) {
+    for (const source of leaf.text) {
       const level = levels?.[offset + index] ?? 0;
-      index += char.length;
+      index += source.length;
+      const char = levels ? drawnAt(source, level) : source;
       const current = runs.at(-1);
       let family: string | undefined;
       let missing = false;
@@ -99,7 +101,7 @@ export function fontRunsStage(chainOf: (family: string) => FontChain, direction:
       if (run.level % 2 === 1 || REORDERED.test(run.text)) return (run.text.match(/\S+\s*|\s+/gu) ?? []).map((text) => ({ text, spoken: REORDERED.test(text) }));
       return [{ text: run.text, spoken: false }];
     };
-    const words = runs.flatMap((run) => pieces(run).map(({ text, spoken }) => ({ ...run, text, spoken })));
+    const words = runs.flatMap((run) => pieces(run).map((piece) => ({ ...run, ...piece })));
     return words.map((run) => {
       if (run.family !== leaf.style.font) report.families.add(run.family);
       return {
