@@ -83,13 +83,17 @@ describe('fallback fonts', () => {
   it('found installed (fontconfig): every script of a Markdown file prints, the same bytes twice, an Arabic paragraph set from the right', async () => {
     const dir = scratchDir();
     const file = join(dir, 'scripts.md');
-    writeFileSync(file, '# 各种文字\n\n中文：王芳。日本語：佐藤さくら。한국어: 김민준.\n\nمرحبا بكم في المقابلة\n\nשלום עולם\n\nनमस्ते दुनिया · สวัสดีชาวโลก · Γειά σου · Привет\n');
+    // Lines of a real Chinese README (justjavac/free-programming-books-zh_CN) too: a long run of Han characters with a link, book titles in 《》.
+    writeFileSync(file, '# 各种文字\n\n中文：王芳。日本語：佐藤さくら。한국어: 김민준.\n\nمرحبا بكم في المقابلة\n\nשלום עולם\n\nनमस्ते दुनिया · สวัสดีชาวโลก · Γειά σου · Привет\n\n* [Happy-LLM：从零开始的大语言模型原理与实践教程](https://github.com/datawhalechina/happy-llm)\n* [《Real-Time Rendering 3rd》提炼总结](https://github.com/QianMo/Real-Time-Rendering-3rd-Summary-Ebook)\n');
     const out = join(dir, 'out');
     const first = preppack(['render', file, '--out', out, '--strict'], undefined, SYSTEM_FONTS);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const pdf = join(out, 'scripts.pdf');
     expect(await emptyBoxes(pdf)).toBe(0);
+    // 《 and 》 are set in the CJK font the text around them uses, not in the first installed font that has them (Noto Sans Lisu).
+    expect(fontsOf(pdf)).toContain('NotoSansCJK');
+    expect(fontsOf(pdf)).not.toContain('Lisu');
     const bytes = readFileSync(pdf);
     expect(preppack(['render', file, '--out', out, '--strict'], undefined, SYSTEM_FONTS).code).toBe(0);
     expect(readFileSync(pdf).equals(bytes)).toBe(true);
@@ -134,5 +138,28 @@ describe('the library', () => {
     } finally {
       await useFonts([]);
     }
+  });
+});
+
+describe('the font runs stage', () => {
+  it('sets a zero-width space (a break opportunity in a long word) in a font that has it: Noto Sans CJK has none and draws a box', async () => {
+    const { configuredFont, fontChain } = await import('../src/fonts/fontChain.js');
+    const { withFontRuns } = await import('../src/fonts/fontRuns.js');
+    const cjk = configuredFont('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
+    if (typeof cjk === 'string') throw new Error(cjk);
+    const document: Record<string, unknown> = { content: [{ text: '实践教\u200b程 and 《Qt》' }], defaultStyle: { font: 'DejaVuSans' } };
+    withFontRuns(document, (family) => fontChain(family, [cjk], false));
+    const runs = (document.content as { text: { text: string; font?: string }[] }[])[0]!.text;
+    expect(runs.map((run) => [run.text, run.font ?? 'DejaVuSans'])).toEqual([
+      ['实践教', cjk.family],
+      ['\u200b', 'DejaVuSans'],
+      // A space keeps to the run it is in.
+      ['程 ', cjk.family],
+      ['and ', 'DejaVuSans'],
+      // The book-title marks go with the CJK font the document already uses, though the text inside them is Latin.
+      ['《', cjk.family],
+      ['Qt', 'DejaVuSans'],
+      ['》', cjk.family],
+    ]);
   });
 });

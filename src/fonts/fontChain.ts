@@ -209,15 +209,20 @@ export function fontChain(primary: string, configured: readonly FallbackFont[] =
       const key = style + char;
       if (chosen.has(key)) return chosen.get(key);
       const code = char.codePointAt(0)!;
-      // The bundled font's whole ranges need no font opened.
-      const family = (primary === BUNDLED_FONT && inBundledRanges(code)) || primaryHas(primary, style, code) || !needsGlyph(char) ? primary : all().find((font) => font.has(code))?.family;
+      // The bundled font's whole ranges need no font opened; a line break or tab is never drawn.
+      if ((primary === BUNDLED_FONT && inBundledRanges(code)) || code < 0x20 || primaryHas(primary, style, code)) {
+        chosen.set(key, primary);
+        return primary;
+      }
+      // An invisible character (a zero-width space, a joiner) is set in a font that has it too, else it is drawn as a box; if none has it, it still needs none.
+      const family = all().find((font) => font.has(code))?.family ?? (needsGlyph(char) ? undefined : primary);
       chosen.set(key, family);
       return family;
     },
     familyHas(family, char, style) {
-      if (!needsGlyph(char)) return true;
       const code = char.codePointAt(0)!;
-      if (family === primary) return primaryHas(primary, style, code);
+      if (code < 0x20) return true;
+      if (family === primary) return (primary === BUNDLED_FONT && inBundledRanges(code)) || primaryHas(primary, style, code);
       byFamily ??= new Map(all().map((font) => [font.family, font]));
       return byFamily.get(family)?.has(code) ?? false;
     },

@@ -29,6 +29,8 @@ const hex = (code: number) => `\\u{${code.toString(16)}}`;
 const PLAIN = new RegExp(`^[\\n\\t${BUNDLED_FONT_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`, 'u');
 /** Scripts whose shaping draws glyphs out of reading order (a vowel sign before its consonant: Brahmic scripts of India and South-East Asia). */
 const REORDERED = /[\u0900-\u0dff\u1000-\u109f\u1780-\u17ff\u1900-\u194f\u1a20-\u1aaf\u1b00-\u1bbf\ua8e0-\ua8ff\u{11000}-\u{111ff}]/u;
+/** How far a sign looks for the text it opens: "《【“" and a few more, never a whole paragraph of signs (quadratic). */
+const LOOK_AHEAD = 16;
 /** Characters of no script of their own: they keep to the run they are in when its font has them. */
 const NEUTRAL = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
 
@@ -64,21 +66,35 @@ export function fontRunsStage(chainOf: (family: string) => FontChain, direction:
     // Text as drawn: a bracket in a right-to-left run is its mirror image (its glyph maps back to the mirror, as browsers' PDFs do).
     const runs: { text: string; family: string; level: number; missing?: boolean }[] = [];
     let index = 0;
-    for (const source of leaf.text) {
+    const chars = [...leaf.text];
+    /** The family of the first character after `from` (within a few) that has a script of its own: a bracket or a comma goes with the text it opens or ends. */
+    const nextFamily = (from: number) => {
+      for (let i = from + 1; i < Math.min(chars.length, from + LOOK_AHEAD); i++) if (!NEUTRAL.test(chars[i]!)) return chain.familyFor(chars[i]!, style);
+      return undefined;
+    };
+    /** The family for a character: a space, digit or sign keeps to the run it is in, or goes with the text it opens when the theme's font lacks it. */
+    const familyOf = (char: string, at: number, current: string | undefined): string | undefined => {
+      if (!NEUTRAL.test(char)) return chain.familyFor(char, style);
+      if (current !== undefined && chain.familyHas(current, char, style)) return current;
+      const first = chain.familyFor(char, style);
+      if (first === undefined || first === leaf.style.font) return first;
+      // "《书名》" after Latin text: 《 is set in the font of 书, not in the first font that has 《; in "《Qt》", in a fallback the document already uses.
+      const next = nextFamily(at);
+      if (next !== undefined && chain.familyHas(next, char, style)) return next;
+      for (const used of report.families) if (chain.familyHas(used, char, style)) return used;
+      return first;
+    };
+    for (const [at, source] of chars.entries()) {
       const level = levels?.[offset + index] ?? 0;
       index += source.length;
       const char = levels ? drawnAt(source, level) : source;
       const current = runs.at(-1);
-      let family: string | undefined;
+      let family = familyOf(char, at, current?.family);
       let missing = false;
-      if (current && NEUTRAL.test(char) && chain.familyHas(current.family, char, style)) family = current.family;
-      else {
-        family = chain.familyFor(char, style);
-        if (family === undefined) {
-          report.missing.set(char, (report.missing.get(char) ?? 0) + 1);
-          family = current?.family ?? leaf.style.font;
-          missing = true;
-        }
+      if (family === undefined) {
+        report.missing.set(char, (report.missing.get(char) ?? 0) + 1);
+        family = current?.family ?? leaf.style.font;
+        missing = true;
       }
       if (current && current.family === family && current.level === level) {
         current.text += char;
