@@ -90,8 +90,8 @@ describe('the CI workflow', () => {
       for (const step of job.steps) {
         if (step.run) {
           const script = expand(step.run, matrix);
-          // The runner's `npm ci`; this checkout uses the tool under test.
-          if (script.trim() === 'npm ci') continue;
+          // The runner's `npm ci` and its font packages: this checkout uses the tool under test, on a machine .ci/run gave the same fonts.
+          if (script.trim() === 'npm ci' || /apt-get install/.test(script)) continue;
           const result = spawnSync('bash', ['-euo', 'pipefail', '-c', script.replaceAll('npx preppack', `node ${JSON.stringify(BIN)}`)], { cwd: dir, encoding: 'utf8' });
           expect(result.status, `${name} ${JSON.stringify(matrix)}: ${script}\n${result.stderr}`).toBe(0);
         } else if (step.uses?.startsWith('actions/upload-artifact')) {
