@@ -2,11 +2,11 @@
 // run by run for what the theme's font lacks, recorded in the manifest, and
 // the same bytes again for the same fonts. Read back with pdffonts, pdf.js
 // and pdftotext.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { preppack, ROOT, scratchDir, SYSTEM_FONTS } from './helpers.js';
+import { BIN, preppack, ROOT, scratchDir, SYSTEM_FONTS } from './helpers.js';
 import { emptyBoxes, placedWords } from './pdf.js';
 
 const NOTO = '/usr/share/fonts/truetype/noto';
@@ -104,6 +104,21 @@ describe('fallback fonts', () => {
     expect(arabic.length).toBeGreaterThan(0);
     expect(Math.max(...arabic.map((w) => w.xMax))).toBeGreaterThan(612 - 56 - 2);
     expect(readdirSync(out)).toContain('scripts.pdf');
+  });
+
+  it('without fontconfig, found in the system font folders (as on macOS and Windows): each file opened only when looked in', async () => {
+    // A PATH with node and git but no fc-match: preppack reads the font folders instead.
+    const bin = join(scratchDir(), 'bin');
+    mkdirSync(bin);
+    for (const tool of ['node', 'git']) symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(bin, tool));
+    const dir = scratchDir();
+    const file = join(dir, 'thai.md');
+    writeFileSync(file, '# สวัสดี\n\nสมชาย ใจดี · 王芳\n');
+    const out = join(dir, 'out');
+    const result = spawnSync(process.execPath, [BIN, 'render', file, '--out', out, '--strict'], { encoding: 'utf8', env: { ...process.env, PATH: bin } });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(await emptyBoxes(join(out, 'thai.pdf'))).toBe(0);
   });
 
   it('mirrors brackets in right-to-left text (UAX #9 L4): "(ليلى حداد)" alone in a paragraph opens on the right and closes on the left', () => {

@@ -89,14 +89,36 @@ function familyOfFile(file: string): FallbackFont | undefined {
   return { family: `fallback:${file}`, label: `${font.familyName || basename(file, extname(file))} (${file})`, faces: { normal: face, bold: face, italics: face, bolditalics: face }, has: (code) => font.hasGlyphForCodePoint(code) };
 }
 
+/**
+ * A font file of a system folder (macOS, Windows), opened only when a
+ * character is looked for in it: there are hundreds, some of tens of MB.
+ */
+function lazyFamilyOfFile(file: string): FallbackFont {
+  let opened: FallbackFont | null | undefined;
+  const open = () => (opened === undefined ? (opened = familyOfFile(file) ?? null) : opened);
+  return {
+    family: `fallback:${file}`,
+    get label() {
+      return open()?.label ?? file;
+    },
+    get faces() {
+      return open()?.faces ?? { normal: file, bold: file, italics: file, bolditalics: file };
+    },
+    has: (code) => open()?.has(code) ?? false,
+  };
+}
+
 /** Installed fonts that may serve as fallbacks: upright regular faces, sans-serif first, not monospaced, not colour emoji (pdfkit draws no colour glyphs). */
 function installedFallbacks(): FallbackFont[] {
   const installed = installedFonts();
   if ('files' in installed) {
-    return installed.files.flatMap((file) => {
-      const family = familyOfFile(file);
-      return family ? [family] : [];
-    });
+    // Without fontconfig's preferences: regular faces before bold, italic, light or condensed ones, sans-serif before the rest, then by name.
+    const rank = (file: string) => {
+      const name = basename(file);
+      return (/bold|italic|oblique|light|thin|black|heavy|medium|semi|demi|extra|condensed|narrow|looped|display|ui/i.test(name) ? 2 : 0) + (/sans|gothic|hei|arial|helvetica|segoe/i.test(name) ? 0 : 1);
+    };
+    const usable = installed.files.filter((file) => !/emoji|mono/i.test(basename(file)));
+    return usable.map((file, i) => ({ file, i, rank: rank(file) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map(({ file }) => lazyFamilyOfFile(file));
   }
   const faces = installed.faces;
   const usable = faces.filter((f) => f.slant === 0 && f.weight >= 50 && f.weight <= 105 && !/\bMono\b|Emoji/i.test(f.family));
