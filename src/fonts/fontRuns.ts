@@ -18,10 +18,9 @@ interface Inherited {
   italics: boolean;
 }
 
-/** What the stage found: the fallback families it used, and characters no font has (each with how often). */
+/** What the stage found: the fallback families it used. (Characters no font has were said where they were written: content, templates, names.) */
 export interface FontRunsReport {
   families: Set<string>;
-  missing: Map<string, number>;
 }
 
 /** Text set in the bundled font within the ranges every face of it has whole needs nothing: no fallback, nothing right to left. */
@@ -57,7 +56,7 @@ interface Leaf {
 }
 
 export function fontRunsStage(chainOf: (family: string) => FontChain, direction: 'ltr' | 'auto' = 'ltr') {
-  const report: FontRunsReport = { families: new Set(), missing: new Map() };
+  const report: FontRunsReport = { families: new Set() };
 
   /** The runs of one leaf: split where the family or the level changes. */
   function runsOf(leaf: Leaf, levels: Uint8Array | undefined, offset: number): Node[] | undefined {
@@ -92,7 +91,6 @@ export function fontRunsStage(chainOf: (family: string) => FontChain, direction:
       let family = familyOf(char, at, current?.family);
       let missing = false;
       if (family === undefined) {
-        report.missing.set(char, (report.missing.get(char) ?? 0) + 1);
         family = current?.family ?? leaf.style.font;
         missing = true;
       }

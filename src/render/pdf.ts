@@ -82,9 +82,8 @@ export interface LaidOutPdf {
   draw: () => Promise<Buffer>;
   /** Text of the body that pdfmake did not place on any page (completeness.ts). */
   lost?: LostText;
+  /** The fallback fonts its text is set in, besides the theme's. */
   fonts?: string[];
-  /** Characters no font has, with how often they appear: they print as empty boxes. */
-  missing?: Map<string, number>;
 }
 
 /**
@@ -108,6 +107,5 @@ export async function layoutPdf(document: Record<string, unknown>): Promise<Laid
     draw: () => bytesOf(laidOut.draw()),
     lost: lostText(body, laidOutCharacters(laidOut.laidOutPages)),
     fonts: [...fonts.families].sort().map((name) => fallbackFamily(name)?.label ?? name),
-    missing: fonts.missing,
   };
 }
