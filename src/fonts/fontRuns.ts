@@ -191,7 +191,7 @@ export function fontRunsStage(chainOf: (family: string) => FontChain, direction:
   return { report, visit };
 }
 
-/** The document with fonts given run by run (header and footer too, as they are made), its paragraphs read as `paragraphDirection` says; the report says what was used and what is missing. */
+/** The document with fonts given run by run (header and footer too, as they are made), its paragraphs read as `paragraphDirection` says; the report says which fallback families were used. */
 export function withFontRuns(document: Node, chainOf: (family: string) => FontChain): FontRunsReport {
   const styles = (document.styles ?? {}) as Styles;
   const base = resolve((document.defaultStyle ?? {}) as Node, styles, { font: BUNDLED_FONT, bold: false, italics: false });
