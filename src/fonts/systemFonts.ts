@@ -71,7 +71,8 @@ export function fontFilesIn(folders: readonly string[]): string[] {
     }
   };
   for (const folder of folders) walk(folder, 0);
-  return files;
+  // A folder named and also below another one named (macOS's Supplemental) is read once.
+  return [...new Set(files)];
 }
 
 type Installed = ({ faces: SystemFace[] } | { files: string[] }) & { fingerprint: () => string };
