@@ -8,7 +8,7 @@ import { findLevel, levelNames } from '../content/select.js';
 import { readRoster, panelShortage } from '../loops/roster.js';
 import { renderPanels, writePanels, type PanelSpec } from '../pipeline/panel.js';
 import { asErrors, error, hasErrors, PreppackError } from '../problems.js';
-import { unprintableName } from '../fonts/unprintableNames.js';
+import { unprintableName, unprintableSettings } from '../fonts/unprintableNames.js';
 import type { Paper } from '../render/document.js';
 import { outputFolderProblem } from '../fs/outputFolder.js';
 import { runInputs } from '../pipeline/inputs.js';
@@ -92,8 +92,7 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
           ...panel.interviewers.flatMap((name) => unprintableName(where('--interviewers'), 'the interviewer', name, font)),
         ];
       }),
-      ...(options.print?.organisation ? unprintableName({ path: 'organisation (config)', line: 0 }, 'the organisation', options.print.organisation, font) : []),
-      ...(options.print?.ratingLabels ?? []).flatMap((label) => unprintableName({ path: 'ratingLabels (config)', line: 0 }, 'the rating', label, font)),
+      ...unprintableSettings(options.print, font),
     ];
     if (options.strict && unprintable.length) throw new PreppackError(asErrors(unprintable), 'strict');
     printProblems([...problems, ...unprintable]);

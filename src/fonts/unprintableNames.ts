@@ -11,6 +11,14 @@ export interface NameOrigin {
   line: number;
 }
 
+/** The config's words that print on every sheet (organisation, rating labels), checked as names are. */
+export function unprintableSettings(print: { organisation?: string; ratingLabels?: readonly string[] } | undefined, fontFamily: string): Problem[] {
+  return [
+    ...(print?.organisation ? unprintableName({ path: 'organisation (config)', line: 0 }, 'the organisation', print.organisation, fontFamily) : []),
+    ...(print?.ratingLabels ?? []).flatMap((label) => unprintableName({ path: 'ratingLabels (config)', line: 0 }, 'the rating', label, fontFamily)),
+  ];
+}
+
 /** One warning for a name with characters no font can print, naming them all. */
 export function unprintableName(origin: NameOrigin, what: string, name: string, fontFamily: string): Problem[] {
   const found = unprintableChars(name, fontFamily);

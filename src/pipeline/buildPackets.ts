@@ -3,7 +3,7 @@
 // warnings before anything renders, then runs the build. `preppack build`
 // and the library's buildPackets are this one function.
 import { unprintableContent } from '../content/glyphs.js';
-import { unprintableName } from '../fonts/unprintableNames.js';
+import { unprintableName, unprintableSettings } from '../fonts/unprintableNames.js';
 import { loadLibrary } from '../content/load.js';
 import type { Library, Level } from '../content/model.js';
 import type { ContentFile } from '../content/read.js';
@@ -106,8 +106,7 @@ export async function buildPackets(options: BuildOptions): Promise<BuildOutcome>
     ...nameWarnings('--candidate', 'the candidate', options.personal?.candidate),
     ...nameWarnings('--interviewer', 'the interviewer', options.personal?.interviewer),
     ...nameWarnings('--focus', 'the focus', options.personal?.focus),
-    ...nameWarnings('organisation (config)', 'the organisation', options.print?.organisation),
-    ...(options.print?.ratingLabels ?? []).flatMap((label) => nameWarnings('ratingLabels (config)', 'the rating', label)),
+    ...unprintableSettings(options.print, font),
   ];
   if (options.strict && unprintable.length) throw new PreppackError(asErrors(unprintable), 'strict');
   options.onWarnings?.(unprintable);
