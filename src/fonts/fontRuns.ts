@@ -7,7 +7,7 @@
 // Arabic is shaped whole and joined.
 import { bidiLevels, drawnAt } from './bidi.js';
 import type { FontChain } from './fontChain.js';
-import { BUNDLED_FONT, BUNDLED_FONT_RANGES, type FontStyle } from '../render/fonts.js';
+import { BUNDLED_FONT, BUNDLED_FONT_RANGES, faceStyle } from '../render/fonts.js';
 
 type Node = Record<string, unknown>;
 type Styles = Record<string, Record<string, unknown>>;
@@ -32,8 +32,6 @@ const REORDERED = /[\u0900-\u0dff\u1000-\u109f\u1780-\u17ff\u1900-\u194f\u1a20-\
 const LOOK_AHEAD = 16;
 /** Characters of no script of their own: they keep to the run they are in when its font has them. */
 const NEUTRAL = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
-
-const styleOf = (bold: boolean, italics: boolean): FontStyle => (bold ? (italics ? 'bolditalics' : 'bold') : italics ? 'italics' : 'normal');
 
 /** The font, bold and italics a node sets, itself or through its named styles, over what it inherits. */
 function resolve(node: Node, styles: Styles, inherited: Inherited): Inherited {
@@ -61,7 +59,7 @@ export function fontRunsStage(chainOf: (family: string) => FontChain, direction:
   /** The runs of one leaf: split where the family or the level changes. */
   function runsOf(leaf: Leaf, levels: Uint8Array | undefined, offset: number): Node[] | undefined {
     const chain = chainOf(leaf.style.font);
-    const style = styleOf(leaf.style.bold, leaf.style.italics);
+    const style = faceStyle(leaf.style.bold, leaf.style.italics);
     // Text as drawn: a bracket in a right-to-left run is its mirror image (its glyph maps back to the mirror, as browsers' PDFs do).
     const runs: { text: string; family: string; level: number; missing?: boolean }[] = [];
     let index = 0;

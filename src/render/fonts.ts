@@ -16,6 +16,9 @@ export const FONTS: Record<string, Record<FontStyle, string>> = {
   },
 };
 
+/** The face of a family that bold and italics ask for. */
+export const faceStyle = (bold?: boolean, italics?: boolean): FontStyle => (bold ? (italics ? 'bolditalics' : 'bold') : italics ? 'italics' : 'normal');
+
 /** The family the bundled theme sets text in. */
 export const BUNDLED_FONT = 'DejaVuSans';
 

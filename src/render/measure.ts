@@ -3,7 +3,7 @@
 // a header, whether a paragraph is short enough to keep with its heading).
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
-import { FONTS, type FontStyle } from './fonts.js';
+import { faceStyle, FONTS, type FontStyle } from './fonts.js';
 import { fallbackFamily, needsGlyph, runChain, type FaceFile } from '../fonts/fontChain.js';
 
 type Font = Fontkit.Font;
@@ -29,7 +29,7 @@ export interface TextStyle {
 
 const opened = new Map<string, SharedFont>();
 
-const faceOf = (style: TextStyle): FontStyle => (style.bold && style.italics ? 'bolditalics' : style.bold ? 'bold' : style.italics ? 'italics' : 'normal');
+const faceOf = (style: TextStyle): FontStyle => faceStyle(style.bold, style.italics);
 
 /** The file (and a collection's face) of a style's font: a bundled family, or a fallback one (fontChain.ts). */
 function fontFile(style: TextStyle): FaceFile {
@@ -69,9 +69,7 @@ const font = (style: TextStyle): Font => shared(style).font;
 
 /** The advance width of a text set on one line, each run in the font that prints it. */
 export function textWidth(text: string, style: TextStyle): number {
-  const runs = runsByFont(text, style);
-  if (runs.length > 1 || runs[0]?.style.font !== style.font) return runs.reduce((sum, run) => sum + oneFontWidth(run.text, run.style), 0);
-  return oneFontWidth(text, style);
+  return runsByFont(text, style).reduce((sum, run) => sum + oneFontWidth(run.text, run.style), 0);
 }
 
 function oneFontWidth(text: string, style: TextStyle): number {
