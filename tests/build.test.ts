@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/content/load.js';
 import { firstSentence } from '../src/packets/common.js';
+import { derivedAnchors } from '../src/packets/anchors.js';
+import { questionGuide } from '../src/packets/scorecard.js';
 import { preppack, ROOT, scratchDir, type CliResult } from './helpers.js';
 import { readPdf, squash, type PdfReadBack } from './pdf.js';
 
@@ -240,10 +242,28 @@ describe('what each packet makes of the guidance', () => {
     expect(sheet).not.toContain(squash('☐ Interviewers often ask'));
   });
 
-  it('anchors the rating row with the weak-answer remark and what strong answers do', () => {
-    const sheet = pdf('director', 'scorecard').squashed;
-    const q1 = sheet.slice(sheet.indexOf(squash('Q1. What should')), sheet.indexOf(squash('Q2. How would')));
-    expect(q1).toContain(squash('Rating ☐ Definitely not ☐ No ☐ Yes ☐ Strong yes ☐ Not assessed A weak answer claims ownership of everything. Mature leaders design shared ownership deliberately.'));
+  it('anchors every rating of every question of every level from its listen-for points, never repeating a red flag, on Letter and A4', async () => {
+    const a4 = join(scratchDir(), 'a4');
+    expect(preppack(['build', '--packet', 'scorecard', '--paper', 'a4', '--out', a4]).code).toBe(0);
+    const sheets = [...LEVELS.map((level) => ({ level, sheet: pdf(level, 'scorecard').squashed })), ...(await Promise.all(LEVELS.map(async (level) => ({ level, sheet: (await readPdf(join(a4, level, `${level}-scorecard.pdf`))).squashed }))))];
+    for (const { level, sheet } of sheets) {
+      const questions = library.questions.filter((q) => q.level === level).sort((a, b) => a.number - b.number);
+      questions.forEach((q, i) => {
+        const start = sheet.indexOf(squash(`Q${q.number}. ${q.prompt}`));
+        const end = i + 1 < questions.length ? sheet.indexOf(squash(`Q${questions[i + 1]!.number}.`), start) : sheet.length;
+        const part = sheet.slice(start, end);
+        const guide = questionGuide(q);
+        const anchors = derivedAnchors(guide.listenFor.length, guide.redFlags.length > 0);
+        // The four anchors, under the rating row, in the order of its choices.
+        expect(part, q.id).toContain(squash(`Rating ☐ Definitely not ☐ No ☐ Yes ☐ Strong yes ☐ Not assessed ${anchors.join(' ')}`));
+        for (const anchor of anchors) for (const flag of guide.redFlags) expect(squash(anchor)).not.toBe(squash(flag));
+      });
+    }
+    // What a strong answer does, where the content says it, is a note of its own.
+    expect(pdf('director', 'scorecard').squashed).toContain(squash('Strong answer Mature leaders design shared ownership deliberately.'));
+    // With 4 points: 0–1, 2, 3, all 4.
+    expect(derivedAnchors(4, true)).toEqual(['0–1 of 4 or a red flag', '2 of 4, or vague', '3 of 4, own examples', 'All 4, own examples']);
+    expect(derivedAnchors(6, false)).toEqual(['0–1 of 6', '2–3 of 6, or vague', '4 of 6, own examples', '5+ of 6, own examples']);
   });
 
   it('says "Why we ask" on a level from a Q&A page, and ticks each thing its guidance lists', () => {

@@ -5,6 +5,7 @@ import type { SheetDetails } from '../loops/sheet.js';
 import { printedDate } from '../text/dates.js';
 import { competenciesOf, competencyTitles, coverPoints, itemsOf, levelContext, type Edition } from './common.js';
 import { answerGuidance } from './points.js';
+import { derivedAnchors } from './anchors.js';
 
 /** The ratings ATS scorecards use, worst first; "Not assessed" is offered beside them. */
 export const RATINGS = ['Definitely not', 'No', 'Yes', 'Strong yes'] as const;
@@ -77,14 +78,19 @@ export function scorecardContext(library: Library, level: Level, edition: Editio
     evidenceLines,
     notAssessed: NOT_ASSESSED,
     noDecision: NO_DECISION,
-    questions: items.questions.map((q) => ({
-      id: q.id,
-      number: q.number,
-      prompt: q.prompt,
-      competencies: competencyTitles(library, q.competencies).join(' · '),
-      ...questionGuide(q),
-      interviewerNotes: q.sections['interviewer-notes']?.markdown ?? null,
-    })),
+    questions: items.questions.map((q) => {
+      const guide = questionGuide(q);
+      return {
+        id: q.id,
+        number: q.number,
+        prompt: q.prompt,
+        competencies: competencyTitles(library, q.competencies).join(' · '),
+        ...guide,
+        /** One anchor per rating, worst first (anchors.ts). */
+        anchors: derivedAnchors(guide.listenFor.length, guide.redFlags.length > 0),
+        interviewerNotes: q.sections['interviewer-notes']?.markdown ?? null,
+      };
+    }),
     // Only what the questions can give evidence for.
     competencies: competenciesOf(library, items.questions).map((c) => ({
       ...c,
