@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { describeYamlError, unresolvedTag, yamlValueFailure } from '../content/yamlError.js';
-import { ratingShort } from '../packets/scorecard.js';
+import { ratingShort } from '../packets/ratings.js';
 import { nameProblem } from '../text/names.js';
 import { configuredFont, isFontFile, type FallbackFont } from '../fonts/fontChain.js';
 import { issueWords } from '../text/issueWords.js';

@@ -7,7 +7,7 @@ import { printedDate } from '../text/dates.js';
 import { distinctInitials } from '../text/initials.js';
 import { competencyTitles, levelContext, type Edition } from './common.js';
 import { questionLabel } from './cues.js';
-import { NO_DECISION, NOT_ASSESSED, RATINGS, ratingShort } from './scorecard.js';
+import { NO_DECISION, NOT_ASSESSED, RATINGS, ratingShort } from './ratings.js';
 
 export interface PanelDetails {
   candidate: string;

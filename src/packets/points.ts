@@ -95,11 +95,11 @@ export function listedPoints(sentence: string): string[] {
   return points.map(capitalise);
 }
 
-/** A Q&A page's why-asked text: what the question is for, and what an answer should show ("In your answer, …"). */
-export function answerGuidance(why: string): { purpose: string; points: string[] } {
+/** A Q&A page's why-asked text: what the question is for, and what an answer should show ("In your answer, …"), sentence by sentence and as points. */
+export function answerGuidance(why: string): { purpose: string; sentences: string[]; points: string[] } {
   const at = why.search(/In your answer,?\s*/);
-  if (at < 0) return { purpose: why.trim(), points: [] };
+  if (at < 0) return { purpose: why.trim(), sentences: [], points: [] };
   const purpose = why.slice(0, at).trim();
-  const guidance = why.slice(at).replace(/^In your answer,?\s*/, '');
-  return { purpose, points: sentences(guidance).flatMap(listedPoints) };
+  const advice = sentences(why.slice(at).replace(/^In your answer,?\s*/, ''));
+  return { purpose, sentences: advice, points: advice.flatMap(listedPoints) };
 }
