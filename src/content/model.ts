@@ -42,7 +42,8 @@ export interface Question {
   competencies: string[];
   /**
    * cover: strong answer should cover; why: why interviewers ask; example: answer example;
-   * interviewer-notes: printed on the scoring sheet only, never for candidates.
+   * interviewer-notes: printed on the scoring sheet only, never for candidates;
+   * anchors: what each rating sounds like, four list items worst first (scoring sheet only).
    */
   sections: Record<string, Section>;
   path: string;
@@ -77,5 +78,5 @@ export interface Library {
 }
 
 export const LEVEL_SECTIONS = ['demonstrate', 'stories-must-prove', 'closing-note'] as const;
-export const QUESTION_SECTIONS = ['cover', 'why', 'example', 'interviewer-notes'] as const;
+export const QUESTION_SECTIONS = ['cover', 'why', 'example', 'interviewer-notes', 'anchors'] as const;
 export const STORY_SECTIONS = ['situation', 'task', 'action', 'result', 'why', 'phrasing'] as const;

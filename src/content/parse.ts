@@ -8,6 +8,7 @@ import { decodeText } from '../text/decode.js';
 import { findMojibake } from '../text/mojibake.js';
 import { controlMessage, controlsIn } from '../text/controls.js';
 import { splitFrontMatter } from './frontMatter.js';
+import { authoredAnchors } from '../packets/anchors.js';
 import { nestingMessage, tooDeep } from '../render/nesting.js';
 import { describeYamlError, unresolvedTag, yamlValueFailure } from './yamlError.js';
 import {
@@ -112,6 +113,11 @@ export function parseQuestionFile(file: ContentFile): ParsedFile {
   const parts = parseMarkdownFile(file, questionSchema, QUESTION_SECTIONS);
   if (parts.data && !parts.sections.cover && !parts.sections.example) {
     parts.problems.push(error(file.path, 1, 'a question needs a section {#cover} (strong answer should cover) or {#example} (answer example)'));
+  }
+  const anchors = parts.sections.anchors;
+  if (anchors) {
+    const read = authoredAnchors(anchors.markdown);
+    if (typeof read === 'string') parts.problems.push(error(file.path, anchors.line, read));
   }
   if (!parts.data) return { kind: 'question', problems: parts.problems };
   return { kind: 'question', item: { ...parts.data, sections: parts.sections, path: file.path, fieldLines: parts.fieldLines }, problems: parts.problems };
