@@ -1,11 +1,11 @@
 // `preppack check`: every defect of a corpus of broken files, by path and line.
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/content/load.js';
 import { formatProblem } from '../src/problems.js';
-import { preppack, STACK_TRACE } from './helpers.js';
+import { preppack, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
 
 const BROKEN = 'tests/fixtures/broken-content';
 const at = (file: string, line: number) => `${BROKEN}/${file}:${line}: `;
@@ -43,7 +43,8 @@ describe('check on a corpus of broken files', () => {
     expect(errors).toHaveLength(EXPECTED.length);
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(result.stdout).toContain(`${EXPECTED.length} errors, 2 warnings`);
+    // The warnings: an untagged question, a missing field, and the structured-interview lint of the copies of one question (lint tests below).
+    expect(result.stdout).toContain(`${EXPECTED.length} errors, 19 warnings`);
   });
 
   it('warns, at its line and column, about a character the font cannot print (the mojibake is Thai letters)', () => {
@@ -75,7 +76,9 @@ describe('check on the bundled library', () => {
     const result = preppack(['check']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('content: 3 levels, 60 questions, 8 stories, 12 competencies; 0 errors, 0 warnings\n');
+    expect(result.stdout).toBe('content: 3 levels, 60 questions, 8 stories, 12 competencies; 0 errors, 0 warnings\nanchors: 0 written by authors, 60 stated from listen-for points\n');
+    // The structured-interview lint finds nothing to make an error of either.
+    expect(preppack(['check', '--strict']).code).toBe(0);
   });
 
   it('exits 1 naming a content folder that does not exist', () => {
@@ -106,5 +109,57 @@ describe('the command line', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Examples:');
     }
+  });
+});
+
+describe('the structured-interview lint', () => {
+  /** The bundled library with one more staff question, `number` 90 and up. */
+  const withQuestion = (content: string, questions: { name: string; front: string; body: string }[]) => {
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    for (const q of questions) writeFileSync(join(content, 'questions/staff', `${q.name}.md`), `---\nid: ${q.name}\nlevel: staff\n${q.front}\n---\n\n${q.body}\n`);
+  };
+
+  it('warns, by file, line and column, of a thin question, a repeated prompt, a protected characteristic and a competency no question asks', () => {
+    const content = join(scratchDir(), 'content');
+    const repeated = readFileSync(join(ROOT, 'content/questions/staff/staff-05-architect-security-multi-tenant-saas.md'), 'utf8').match(/^prompt: (.*)$/m)![1]!;
+    withQuestion(content, [
+      { name: 'staff-90-thin', front: 'number: 90\nprompt: What do you automate first?\ncompetencies: [secure-delivery]', body: '## Strong answer should cover {#cover}\n\n- Scanning in CI.' },
+      { name: 'staff-91-again', front: `number: 91\nprompt: ${repeated}\ncompetencies: [security-architecture]`, body: '## Strong answer should cover {#cover}\n\n- Tenant isolation.\n- Key management.' },
+      { name: 'staff-92-family', front: 'number: 92\nprompt: How would your family cope with on-call at your age?\ncompetencies: [incident-leadership]', body: '## Strong answer should cover {#cover}\n\n- Rota design.\n- Handover.' },
+    ]);
+    writeFileSync(join(content, 'competencies.yaml'), `${readFileSync(join(content, 'competencies.yaml'), 'utf8')}\n- id: quantum-readiness\n  title: Quantum readiness\n  description: Nobody asks about it.\n`);
+    const result = preppack(['check', '--content', content]);
+    expect(result.code).toBe(0);
+    const file = (name: string) => join(content, 'questions/staff', `${name}.md`);
+    expect(result.stderr).toContain(`${file('staff-90-thin')}:9: warning: only one point to listen for`);
+    expect(result.stderr).toContain(`${file('staff-91-again')}:5: warning: the same prompt as ${join(content, 'questions/staff/staff-05-architect-security-multi-tenant-saas.md')}`);
+    // Columns count from 1 on the prompt's line: "prompt: How would " is 18 characters.
+    expect(result.stderr).toContain(`${file('staff-92-family')}:5:19: warning: "your family" may ask about a protected characteristic`);
+    expect(result.stderr).toContain(`${file('staff-92-family')}:5:52: warning: "your age" may ask about a protected characteristic`);
+    expect(result.stderr).toMatch(new RegExp(`competencies\\.yaml:\\d+: warning: no question assesses competency "quantum-readiness"`));
+    expect(result.stdout).toContain('anchors: 0 written by authors, 63 stated from listen-for points');
+    // --strict makes them errors.
+    const strict = preppack(['check', '--strict', '--content', content]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(`${file('staff-90-thin')}:9: only one point to listen for`);
+  });
+
+  it('counts authored anchors apart, and names the line of a section that is not four ratings', () => {
+    const content = join(scratchDir(), 'content');
+    const anchors = '## Anchors {#anchors}\n\n- **Definitely not:** Blames the team.\n- **No:** Names a fix but no owner.\n- **Yes:** A fix, an owner and a date.\n- **Strong yes:** And how the class of bug went away.';
+    withQuestion(content, [
+      { name: 'staff-90-anchored', front: 'number: 90\nprompt: Walk me through your last incident review.\ncompetencies: [incident-leadership]', body: `## Strong answer should cover {#cover}\n\n- Timeline.\n- Root cause.\n\n${anchors}` },
+      { name: 'staff-91-three', front: 'number: 91\nprompt: What makes a good bug bounty?\ncompetencies: [risk-decisions]', body: '## Strong answer should cover {#cover}\n\n- Scope.\n- Payouts.\n\n## Anchors {#anchors}\n\n- Weak.\n- Fine.\n- Great.' },
+      { name: 'staff-92-backwards', front: 'number: 92\nprompt: How do you pick a fuzzing target?\ncompetencies: [security-architecture]', body: '## Strong answer should cover {#cover}\n\n- Parsers.\n- Coverage.\n\n## Anchors {#anchors}\n\n- Strong yes: a.\n- Yes: b.\n- No: c.\n- Definitely not: d.' },
+    ]);
+    const result = preppack(['check', '--content', content]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(content, 'questions/staff/staff-91-three.md')}:14: anchors are four list items, one per rating, worst first`);
+    expect(result.stderr).toContain(`${join(content, 'questions/staff/staff-92-backwards.md')}:14: anchor 1 is for Definitely not, but it is labelled "Strong yes": list them worst first`);
+    rmSync(join(content, 'questions/staff/staff-91-three.md'));
+    rmSync(join(content, 'questions/staff/staff-92-backwards.md'));
+    const fixed = preppack(['check', '--content', content]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('anchors: 1 written by authors, 60 stated from listen-for points');
   });
 });

@@ -1,5 +1,6 @@
 // `preppack check`: load and validate the whole library, report every problem.
 import { unprintableContent } from '../content/glyphs.js';
+import { anchorCounts, interviewLint } from '../content/interviewLint.js';
 import { loadLibrary } from '../content/load.js';
 import { asErrors, hasErrors } from '../problems.js';
 import { EXIT_FAILED, EXIT_OK, out, printProblems, result } from '../cli/io.js';
@@ -7,16 +8,18 @@ import { BUNDLED_FONT } from '../render/fonts.js';
 import { count } from '../text/plural.js';
 
 export function checkCommand(contentDir: string, strict = false): number {
-  const { library, problems: found, files } = loadLibrary(contentDir);
-  const all = [...found, ...unprintableContent(files, BUNDLED_FONT)];
+  const { library, problems: found, files, competencyPlaces } = loadLibrary(contentDir);
+  const all = [...found, ...unprintableContent(files, BUNDLED_FONT), ...interviewLint(library, competencyPlaces)];
   const problems = strict ? asErrors(all) : all;
   printProblems(problems);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  result({ content: contentDir, levels: library.levels.length, questions: library.questions.length, stories: library.stories.length, competencies: library.competencies.length, errors, warnings });
+  const anchors = anchorCounts(library);
+  result({ content: contentDir, levels: library.levels.length, questions: library.questions.length, stories: library.stories.length, competencies: library.competencies.length, anchors, errors, warnings });
   out(
     `${contentDir}: ${count(library.levels.length, 'level')}, ${count(library.questions.length, 'question')}, ${count(library.stories.length, 'story', 'stories')}, ` +
       `${count(library.competencies.length, 'competency', 'competencies')}; ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
   );
+  if (library.questions.length) out(`anchors: ${anchors.authored} written by authors, ${anchors.derived} stated from listen-for points`);
   return hasErrors(problems) ? EXIT_FAILED : EXIT_OK;
 }

@@ -10,6 +10,8 @@ export interface LoadedLibrary {
   problems: Problem[];
   /** The files read, for whoever needs their bytes (the build hashes them). */
   files: ContentFile[];
+  /** Where each competency is defined, for messages about it. */
+  competencyPlaces: Map<string, { path: string; line: number }>;
 }
 
 const byLevelAndNumber = <T extends { level: string; number: number }>(a: T, b: T) =>
@@ -17,15 +19,19 @@ const byLevelAndNumber = <T extends { level: string; number: number }>(a: T, b: 
 
 export function loadLibrary(contentDir: string): LoadedLibrary {
   const library: Library = { levels: [], questions: [], stories: [], competencies: [] };
+  const competencyPlaces = new Map<string, { path: string; line: number }>();
   const listing = readContentDir(contentDir);
   if (listing.missingRoot) {
-    return { library, files: [], problems: [error(contentDir, 1, 'no content folder here: pass --content DIR, or create it with `preppack import PAGE…`')] };
+    return { library, files: [], competencyPlaces, problems: [error(contentDir, 1, 'no content folder here: pass --content DIR, or create it with `preppack import PAGE…`')] };
   }
   const problems: Problem[] = [...listing.problems, ...listing.ignored.map((path) => warning(path, 1, 'not a content file (.md in levels/, questions/<level>/ or stories/<level>/): ignored'))];
   for (const file of listing.files) {
     const parsed = parseContentFile(file);
     problems.push(...parsed.problems);
-    if (parsed.kind === 'competencies') library.competencies.push(...parsed.items);
+    if (parsed.kind === 'competencies') {
+      library.competencies.push(...parsed.items);
+      for (const [id, line] of parsed.lines) competencyPlaces.set(id, { path: file.path, line });
+    }
     else if (parsed.kind === 'level' && parsed.item) library.levels.push(parsed.item);
     else if (parsed.kind === 'question' && parsed.item) library.questions.push(parsed.item);
     else if (parsed.kind === 'story' && parsed.item) library.stories.push(parsed.item);
@@ -34,5 +40,5 @@ export function loadLibrary(contentDir: string): LoadedLibrary {
   library.questions.sort(byLevelAndNumber);
   library.stories.sort(byLevelAndNumber);
   problems.push(...validateLibrary(library));
-  return { library, problems, files: listing.files };
+  return { library, problems, files: listing.files, competencyPlaces };
 }
