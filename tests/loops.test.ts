@@ -9,6 +9,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/content/load.js';
 import { pickQuestions } from '../src/loops/questionSet.js';
+import { questionGuide } from '../src/packets/scorecard.js';
 import { preppack, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
 import { readPdf, squash, type PdfReadBack } from './pdf.js';
 
@@ -103,6 +104,22 @@ describe('a seeded question set', () => {
     }
   });
 
+  it('covers the level\'s core first: the staff sheet of 6 questions has every competency with two or more questions, for seeds 1–50', () => {
+    const core = [...competencies('staff')].filter((c) => bank('staff').filter((q) => q.competencies.includes(c)).length >= 2);
+    expect(core).toEqual(expect.arrayContaining(['security-architecture', 'secure-delivery']));
+    for (let seed = 1; seed <= 50; seed++) {
+      const covered = new Set(pickQuestions(bank('staff'), { count: 6, seed }).flatMap((q) => q.competencies));
+      for (const c of core) expect(covered.has(c), `seed ${seed} leaves out ${c}`).toBe(true);
+    }
+  });
+
+  it('covers the staff core on the printed sheet of `build --questions 6 --seed 3`', async () => {
+    const out = join(scratchDir(), 'out');
+    expect(preppack(['build', '--level', 'staff', '--packet', 'scorecard', '--candidate', 'X', '--questions', '6', '--seed', '3', '--out', out]).code).toBe(0);
+    const sheet = await readPdf(join(out, 'staff', 'x-scorecard.pdf'));
+    for (const title of ['Security architecture', 'Secure delivery and developer enablement', 'Risk decisions and trade-offs']) expect(sheet.squashed, title).toContain(squash(title));
+  });
+
   it('prefers the questions used least when told how often each was used', () => {
     // Half the bank already asked: with the usage, fewer of those come back, seed for seed.
     const used = new Map(bank('manager').filter((_, i) => i % 2 === 0).map((q) => [q.id, 1]));
@@ -137,6 +154,11 @@ describe('preppack panel', () => {
       // The focus names the competencies of this interviewer's questions.
       const focus = library.competencies.filter((c) => sets[sheets.findIndex((s) => s.name === name)]!.some((q) => q.competencies.includes(c.id)));
       expect(pdf.squashed).toContain(squash(`Focus: ${focus.map((c) => c.title).join(' · ')}`));
+    }
+    // No sheet leaves its first page with one question while the next holds three.
+    for (const { name, pdf } of sheets) {
+      const perPage = pdf.pages.map((page) => (page.match(/Q\d+\. /g) ?? []).length);
+      perPage.slice(0, -1).forEach((n, i) => expect(n === 1 && perPage[i + 1]! >= 3, `${name}: ${perPage.join(', ')}`).toBe(false));
     }
     const plan = await readPdf(join(folder, 'panel-plan.pdf'));
     expect(plan.pages).toHaveLength(1);
@@ -266,6 +288,20 @@ describe('fillable scoring sheets', () => {
       expect(form.getRadioGroup(`q${q.number}.rating`).getOptions()).toEqual(['definitely-not', 'no', 'yes', 'strong-yes', 'not-assessed']);
     }
     expect(form.getRadioGroup('overall').getOptions()).toEqual(['definitely-not', 'no', 'yes', 'strong-yes', 'no-decision']);
+    // Every printed tick box is a field: each listen-for point a check box, each competency-summary row a radio group.
+    for (const q of bank('manager')) {
+      const ticks = names.filter((n) => n.startsWith(`${q.id}.tick-`));
+      expect(ticks.length, q.id).toBe(questionGuide(q).listenFor.length);
+    }
+    const summaryRows = names.filter((n) => n.startsWith('competency-summary.'));
+    expect(summaryRows.length).toBe(new Set(bank('manager').flatMap((q) => q.competencies)).size);
+    for (const row of summaryRows) expect(form.getRadioGroup(row).getOptions()).toEqual(['definitely-not', 'no', 'yes', 'strong-yes', 'not-assessed']);
+    // As many fields as the printed sheet has tick boxes, blanks and writing areas.
+    const boxes = printed.pages.join('').match(/☐/g)!.length;
+    const choices = form.getFields().reduce((n, f) => n + (f.getName().startsWith(`manager-`) || /\.rating$|^overall$|^competency-summary\./.test(f.getName()) ? f.acroField.getWidgets().length : 0), 0);
+    expect(choices).toBe(boxes);
+    form.getCheckBox(`${bank('manager')[2]!.id}.tick-1`).check();
+    form.getRadioGroup(summaryRows[0]!).select('yes');
     form.getTextField('candidate').setText('Alex Doe');
     form.getTextField('q3.evidence').setText('Ranked by exposure and exploitability; named owners.');
     form.getRadioGroup('q3.rating').select('strong-yes');
@@ -278,6 +314,8 @@ describe('fillable scoring sheets', () => {
     expect(back.getTextField('q3.evidence').getText()).toBe('Ranked by exposure and exploitability; named owners.');
     expect(back.getRadioGroup('q3.rating').getSelected()).toBe('strong-yes');
     expect(back.getRadioGroup('overall').getSelected()).toBe('yes');
+    expect(back.getCheckBox(`${bank('manager')[2]!.id}.tick-1`).isChecked()).toBe(true);
+    expect(back.getRadioGroup(summaryRows[0]!).getSelected()).toBe('yes');
     // pdf.js, the reader in Firefox, sees the fields and the filled values.
     const reader = await getDocument({ data: new Uint8Array(readFileSync(filled)), verbosity: 0 }).promise;
     const objects = (await reader.getFieldObjects()) as Record<string, { value?: unknown; type?: string }[]>;
