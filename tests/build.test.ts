@@ -7,6 +7,7 @@ import { loadLibrary } from '../src/content/load.js';
 import { firstSentence } from '../src/packets/common.js';
 import { derivedAnchors } from '../src/packets/anchors.js';
 import { questionGuide } from '../src/packets/scorecard.js';
+import { aboutTheCandidate, strongListPoints } from '../src/packets/listenFor.js';
 import { preppack, ROOT, scratchDir, type CliResult } from './helpers.js';
 import { readPdf, squash, type PdfReadBack } from './pdf.js';
 
@@ -119,13 +120,19 @@ describe('nothing lost, and only what belongs', () => {
     }
   });
 
-  it('puts every question prompt and every sentence of its strong-answer points on the scoring sheet', () => {
+  it('puts every question prompt and every sentence of its strong-answer points on the scoring sheet, said about the candidate', () => {
     for (const level of LEVELS) {
       const sheet = comparable(pdf(level, 'scorecard').squashed);
       for (const q of questionsOf(level)) {
         expect(sheet, q.id).toContain(comparable(q.prompt));
         const points = q.sections.cover ? q.sections.cover.markdown.split('\n').map((l) => l.replace(/^- /, '')) : [];
-        for (const point of points) for (const sentence of sentencesOf(printed(point))) expect(sheet, sentence).toContain(comparable(sentence));
+        for (const point of points) {
+          for (const sentence of sentencesOf(printed(point))) {
+            // Whole, said about the candidate; or, a sentence listing what good answers include, as those things, one tick box each.
+            const whole = sheet.includes(comparable(aboutTheCandidate(sentence)));
+            if (!whole) for (const part of strongListPoints(sentence) ?? [aboutTheCandidate(sentence)]) expect(sheet, sentence).toContain(comparable(part));
+          }
+        }
       }
     }
   });
@@ -256,22 +263,29 @@ describe('what each packet makes of the guidance', () => {
         const anchors = derivedAnchors(guide.listenFor.length, guide.redFlags.length > 0);
         // The four anchors, under the rating row, in the order of its choices.
         expect(part, q.id).toContain(squash(`Rating ☐ Definitely not ☐ No ☐ Yes ☐ Strong yes ☐ Not assessed ${anchors.join(' ')}`));
+        // Each anchor counts out of the question's own listen-for points, every one of which has a tick box.
+        if (guide.listenFor.length >= 3) for (const anchor of anchors) expect(anchor).toContain(`${guide.listenFor.length}`);
+        for (const point of guide.listenFor) expect(comparable(part), q.id).toContain(comparable(`☐ ${point}`));
         for (const anchor of anchors) for (const flag of guide.redFlags) expect(squash(anchor)).not.toBe(squash(flag));
       });
     }
     // What a strong answer does, where the content says it, is a note of its own.
     expect(pdf('director', 'scorecard').squashed).toContain(squash('Strong answer Mature leaders design shared ownership deliberately.'));
-    // With 4 points: 0–1, 2, 3, all 4.
-    expect(derivedAnchors(4, true)).toEqual(['0–1 of 4 or a red flag', '2 of 4, or vague', '3 of 4, own examples', 'All 4, own examples']);
-    expect(derivedAnchors(6, false)).toEqual(['0–1 of 6', '2–3 of 6, or vague', '4 of 6, own examples', '5+ of 6, own examples']);
+    // With 6 points, as the issue puts it: 0–1, 2–3, 4, 5+; with 4: 0–1, 2, 3, all 4; with 2 the top two differ by examples.
+    expect(derivedAnchors(6, false)).toEqual(['0–1 of 6', '2–3 of 6, or general', '4 of 6, own examples', '5+ of 6, own examples']);
+    expect(derivedAnchors(4, true)).toEqual(['0–1 of 4, or a red flag', '2 of 4, or general', '3 of 4, own examples', 'All 4, own examples']);
+    expect(derivedAnchors(2, false)).toEqual(['0 of 2', '1 of 2, or general', '2 of 2', 'Both, own examples in depth']);
+    // The key on page 1 says how they were made.
+    for (const { sheet } of sheets) expect(comparable(sheet)).toContain(comparable('They count the listen-for points an answer covers ("4 of 6")'));
   });
 
   it('says "Why we ask" on a level from a Q&A page, and ticks each thing its guidance lists', () => {
     const sheet = pdf('staff', 'scorecard').squashed;
     expect(sheet).not.toContain('Probes');
-    expect(sheet).toContain(squash('Why we ask: to understand your practical threat modeling approach under time pressure.'));
+    // Said to the interviewer, about the candidate.
+    expect(sheet).toContain(squash('Why we ask: to understand their practical threat modeling approach under time pressure.'));
     expect(sheet).not.toContain(squash('Employers ask this question'));
-    for (const point of ['Outline tenant isolation', 'Identity', 'Data encryption', 'Secrets', 'Observability', 'Explain trade‑offs between hard isolation and operational simplicity']) {
+    for (const point of ['Outlines tenant isolation', 'Outlines identity', 'Outlines data encryption', 'Outlines secrets', 'Outlines observability', 'Explains trade‑offs between hard isolation and operational simplicity']) {
       expect(sheet).toContain(squash(`☐ ${point}`));
     }
   });

@@ -1,5 +1,7 @@
 // Write-on areas that use the page: `::lines N fill` is at least N ruled lines,
-// plus an equal share of whatever its page would otherwise leave blank.
+// plus an equal share of whatever its page would otherwise leave blank;
+// `::lines N even` is at least N lines, and as many more as every such area of
+// the document can have without adding a page (typeset.ts searches for it).
 //
 // The document is laid out once with every area at its minimum; an invisible
 // marker after each top-level block tells where each page's text ends. Each
@@ -10,6 +12,16 @@
 // first gets the lines that fit beside the neighbour for free: markers at the
 // end of each column tell how much shorter it is.
 import type { PdfNode } from './widgets.js';
+
+/**
+ * Extra lines for write-on areas: `shares[i]` for the i-th `::lines N fill`
+ * area; `even` for every `::lines N even` area alike (a sheet's evidence
+ * areas: the same room for every question, whichever page it falls on).
+ */
+export interface FillPlan {
+  shares?: readonly number[];
+  even?: number;
+}
 
 interface Position {
   pageNumber: number;
@@ -90,4 +102,20 @@ export function fillShares(markers: readonly PdfNode[], areas: readonly FillArea
     for (let turn = 0; lines > 0; turn = (turn + 1) % onPage.length, lines--) shares[onPage[turn]!]! += 1;
   }
   return shares;
+}
+
+/** How many of `areas` each page holds, by page number (pdfmake records where it put a node). */
+export function areasPerPage(areas: readonly PdfNode[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const area of areas) {
+    const page = positionOf(area)?.pageNumber;
+    if (page !== undefined) counts.set(page, (counts.get(page) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** A page holding one area before a page holding three or more: a sheet that crams its second page while its first has room for less. */
+export function lopsided(areas: readonly PdfNode[]): boolean {
+  const counts = areasPerPage(areas);
+  return [...counts].some(([page, count]) => count === 1 && (counts.get(page + 1) ?? 0) >= 3);
 }

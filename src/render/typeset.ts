@@ -1,12 +1,14 @@
 // Markdown tokens → laid-out PDF: content, document, pdfmake. A document with
 // `::lines … fill` areas is laid out twice, the second time with each page's
-// spare space dealt out to its areas (fill.ts); only the layout kept is drawn.
+// spare space dealt out to its areas (fill.ts); one with `::lines … even`
+// areas is laid out until the most lines they can all have is found; only the
+// layout kept is drawn.
 // A layout that lost text (completeness.ts) is done again with table rows
 // free to break, then with nothing kept together; if even that loses text,
 // the render fails rather than print less.
 import type { Token } from 'marked';
 import { buildDocument, PAPER_SIZES, renderContent, type DocumentContent, type DocumentMeta } from './document.js';
-import { endPages, extentAt, fillShares, marker, withMarkers, type Marked } from './fill.js';
+import { endPages, extentAt, fillShares, lopsided, marker, withMarkers, type FillPlan, type Marked } from './fill.js';
 import { placeFields, type PlacedField } from './formFields.js';
 import { withoutKeeps } from './keep.js';
 import { layoutPdf, type LaidOutPdf, type RenderedPdf } from './pdf.js';
@@ -31,11 +33,11 @@ interface Layout {
   pdf: LaidOutPdf;
 }
 
-/** The content (with `shares` of fill lines) laid out with its markers; again with fewer keeps if text was lost. */
-async function layOutWhole(tokens: readonly Token[], theme: Theme, meta: DocumentMeta, source: DocumentSource | undefined, shares?: readonly number[]): Promise<Layout> {
+/** The content (with its `fill` lines) laid out with its markers; again with fewer keeps if text was lost. */
+async function layOutWhole(tokens: readonly Token[], theme: Theme, meta: DocumentMeta, source: DocumentSource | undefined, fill?: FillPlan): Promise<Layout> {
   // pdfmake rewrites the nodes it lays out: every attempt starts from fresh ones.
   const attempt = async (flowing?: 'rows' | 'all'): Promise<Layout> => {
-    const content = renderContent(tokens, theme, meta.paper, shares, source);
+    const content = renderContent(tokens, theme, meta.paper, fill, source);
     // A marker after every block where fill areas need to know each page's end; else one at the end, for the extent.
     const end = marker();
     const marked = content.fillAreas.length ? withMarkers(content.content) : { content: [...content.content, end], markers: [end] };
@@ -54,19 +56,48 @@ async function layOutWhole(tokens: readonly Token[], theme: Theme, meta: Documen
   return flowing;
 }
 
+/** `::lines N even` areas grow by at most this many lines. */
+const MOST_EVEN_LINES = 12;
+
+/**
+ * The most lines every `::lines N even` area can add without adding a page,
+ * and that layout: a binary search, as a taller area never takes fewer pages.
+ * If that leaves one area on a page and three on the next, the fewest more
+ * lines that spread them, at the cost of one page.
+ */
+async function evenLayout(draft: Layout, lay: (even: number) => Promise<Layout>): Promise<{ even: number; layout: Layout }> {
+  let best = { even: 0, layout: draft };
+  let [low, high] = [1, MOST_EVEN_LINES];
+  while (low <= high) {
+    const even = Math.floor((low + high) / 2);
+    const layout = await lay(even);
+    if (layout.pdf.pages <= draft.pdf.pages) {
+      best = { even, layout };
+      low = even + 1;
+    } else high = even - 1;
+  }
+  for (let even = best.even + 1; lopsided(best.layout.content.evenAreas) && even <= MOST_EVEN_LINES; even++) {
+    const layout = await lay(even);
+    if (layout.pdf.pages > draft.pdf.pages + 1) break;
+    if (!lopsided(layout.content.evenAreas)) return { even, layout };
+  }
+  return best;
+}
+
 export async function layOut(tokens: readonly Token[], theme: Theme, meta: DocumentMeta, source?: DocumentSource): Promise<LaidOutDocument> {
   const placed = (content: DocumentContent) => placeFields(content.formFields, PAPER_SIZES[meta.paper].height);
   const draft = await layOutWhole(tokens, theme, meta, source);
   const extent = extentAt(draft.marked.markers.at(-1)!) ?? draft.pdf.pages;
-  const unfilled = { ...draft.pdf, extent, fields: placed(draft.content) };
-  if (draft.content.fillAreas.length === 0) return unfilled;
+  const { even, layout: evened } = draft.content.evenAreas.length ? await evenLayout(draft, (n) => layOutWhole(tokens, theme, meta, source, { even: n })) : { even: 0, layout: draft };
+  const unfilled = { ...evened.pdf, extent, fields: placed(evened.content) };
+  if (evened.content.fillAreas.length === 0) return unfilled;
   // The first layout is measured, and drawn only if it is the one kept.
-  const shares = fillShares(draft.marked.markers, draft.content.fillAreas, theme.writeLineGap);
+  const shares = fillShares(evened.marked.markers, evened.content.fillAreas, theme.writeLineGap);
   if (shares.every((n) => n === 0)) return unfilled;
-  const filled = await layOutWhole(tokens, theme, meta, source, shares);
+  const filled = await layOutWhole(tokens, theme, meta, source, { even, shares });
   // Filling never moves a block to another page; if it did, keep the first layout.
-  const same = endPages(filled.marked.markers).every((page, i) => page === endPages(draft.marked.markers)[i]);
-  return same && filled.pdf.pages === draft.pdf.pages ? { ...filled.pdf, extent, fields: placed(filled.content) } : unfilled;
+  const same = endPages(filled.marked.markers).every((page, i) => page === endPages(evened.marked.markers)[i]);
+  return same && filled.pdf.pages === evened.pdf.pages ? { ...filled.pdf, extent, fields: placed(filled.content) } : unfilled;
 }
 
 /** Markdown tokens as a PDF. */

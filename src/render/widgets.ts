@@ -46,7 +46,7 @@ export function markerRow(marker: Inline[], markerStyle: string, markerWidth: nu
 export function ruledLines(count: number, width: number, theme: Theme): PdfNode {
   const gap = theme.writeLineGap;
   const line = (y: number) => ({ type: 'line', x1: 0, y1: y, x2: width, y2: y, lineWidth: 0.5, lineColor: theme.colors.rule });
-  return { canvas: Array.from({ length: count }, (_, i) => line(gap * (i + 1))), margin: [0, 0, 0, 8] };
+  return { canvas: Array.from({ length: count }, (_, i) => line(gap * (i + 1))), margin: [0, 0, 0, 4] };
 }
 
 export interface Anchor {
@@ -91,7 +91,7 @@ export function ratingRow(label: string, choices: string[], anchors: Anchor[], t
   const node = {
     table: { widths, body: rows, dontBreakRows: true },
     layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => padding, paddingTop: () => 1, paddingBottom: () => 1 },
-    margin: [0, 4, 0, 4],
+    margin: [0, 2, 0, 2],
   };
   return { node, choiceCells };
 }
