@@ -8,6 +8,7 @@ import { drawCheckMark, PDFDict, PDFDocument, PDFName, PDFRef, rgb, type PDFFiel
 import { inputBytes } from '../fs/readInput.js';
 import { BUNDLED_FONT, FONTS } from '../render/fonts.js';
 import type { PlacedField } from '../render/formFields.js';
+import { SHEET_FIELD } from '../loops/sheetData.js';
 
 const INK = rgb(0.1, 0.12, 0.14);
 
@@ -76,6 +77,23 @@ function addRadio(document: PDFDocument, field: Extract<PlacedField, { kind: 'ra
   }
 }
 
+/** A tick box: a check box over the printed box, ticked in the same hand as a rating. */
+function addCheck(document: PDFDocument, field: Extract<PlacedField, { kind: 'check' }>, looks: (width: number, height: number) => RadioLooks): void {
+  const { page, x, y, width, height } = field.rect;
+  const box = document.getForm().createCheckBox(field.name);
+  box.addToPage(document.getPage(page - 1), { x, y, width, height, borderWidth: 0 });
+  bare(box);
+  dropLooks(document, box);
+  const shared = looks(width, height);
+  for (const widget of box.acroField.getWidgets()) {
+    const onValue = widget.getOnValue();
+    if (!onValue) continue;
+    widget.setNormalAppearance(document.context.obj({ [onValue.decodeText()]: shared.on, Off: shared.off }));
+    widget.removeDownAppearance();
+  }
+  if (field.checked) box.check();
+}
+
 /**
  * The font of the fields: the theme's own (DejaVu Sans), embedded whole, not
  * a subset and not Helvetica, so that a viewer that draws what is typed
@@ -87,8 +105,18 @@ async function fieldFont(document: PDFDocument): Promise<PDFFont> {
   return document.embedFont(inputBytes(FONTS[BUNDLED_FONT]!.normal, 'font'), { subset: false });
 }
 
-/** The PDF with its form fields; the same bytes in, the same bytes out. */
-export async function addFormFields(bytes: Uint8Array, fields: readonly PlacedField[]): Promise<Buffer> {
+/** Whose sheet it is (sheetData.ts), in a hidden read-only field that a viewer keeps when it saves the form. */
+function addSheetData(document: PDFDocument, json: string): void {
+  const field = document.getForm().createTextField(SHEET_FIELD);
+  // In ASCII (\u escapes are JSON too): the field's look is drawn in Helvetica, which has no other letters.
+  field.setText(json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  field.enableReadOnly();
+  field.addToPage(document.getPage(0), { x: 0, y: 0, width: 0, height: 0, borderWidth: 0, hidden: true });
+  bare(field);
+}
+
+/** The PDF with its form fields (and whose sheet it is, when known); the same bytes in, the same bytes out. */
+export async function addFormFields(bytes: Uint8Array, fields: readonly PlacedField[], sheetJson?: string): Promise<Buffer> {
   const document = await PDFDocument.load(bytes, { updateMetadata: false });
   const font = await fieldFont(document);
   const looks = new Map<string, RadioLooks>();
@@ -97,8 +125,10 @@ export async function addFormFields(bytes: Uint8Array, fields: readonly PlacedFi
     if (!looks.has(key)) looks.set(key, radioLooks(document, width, height));
     return looks.get(key)!;
   };
+  if (sheetJson) addSheetData(document, sheetJson);
   for (const field of fields) {
     if (field.kind === 'text') addText(document, font, field);
+    else if (field.kind === 'check') addCheck(document, field, looksFor);
     else addRadio(document, field, looksFor);
   }
   return Buffer.from(await document.save({ updateFieldAppearances: false }));

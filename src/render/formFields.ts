@@ -7,7 +7,9 @@ import type { GlyphBox } from './measure.js';
 /** A field as the content declares it: its node tells, after layout, where it went. */
 export type FormField =
   | { kind: 'text'; name: string; node: PdfNode; width: number; height: number; multiline: boolean; fontSize: number }
-  | { kind: 'radio'; name: string; choices: { value: string; node: PdfNode }[]; box: GlyphBox; ascent: number };
+  | { kind: 'radio'; name: string; choices: { value: string; node: PdfNode; offset?: number }[]; box: GlyphBox; ascent: number }
+  /** A tick box of a task list: its marker's node; ticked when the Markdown says `[x]`. */
+  | { kind: 'check'; name: string; node: PdfNode; checked: boolean; box: GlyphBox; ascent: number };
 
 /** A rectangle on a page, in PDF points from the page's bottom-left corner. */
 export interface Rect {
@@ -20,7 +22,8 @@ export interface Rect {
 
 export type PlacedField =
   | { kind: 'text'; name: string; rect: Rect; multiline: boolean; fontSize: number }
-  | { kind: 'radio'; name: string; choices: { value: string; rect: Rect }[] };
+  | { kind: 'radio'; name: string; choices: { value: string; rect: Rect }[] }
+  | { kind: 'check'; name: string; rect: Rect; checked: boolean };
 
 interface Position {
   pageNumber: number;
@@ -46,12 +49,21 @@ export function placeFields(fields: readonly FormField[], pageHeight: number): P
       placed.push({ kind: 'text', name: field.name, multiline: field.multiline, fontSize: field.fontSize, rect: { page: at.pageNumber, x: at.left, y: pageHeight - at.top - field.height, width: field.width, height: field.height } });
       continue;
     }
-    const choices = field.choices.flatMap(({ value, node }) => {
+    // The tick box is the first glyph of its line (or `offset` into it: a centred cell), on its baseline.
+    const boxAt = (node: PdfNode, offset = 0): Rect | undefined => {
       const at = positionOf(node);
-      if (!at) return [];
-      // The tick box is the first glyph of the choice's line, on its baseline.
+      if (!at) return undefined;
       const baseline = at.top + field.ascent;
-      return [{ value, rect: { page: at.pageNumber, x: at.left + field.box.left, y: pageHeight - baseline + field.box.bottom, width: field.box.width, height: field.box.height } }];
+      return { page: at.pageNumber, x: at.left + offset + field.box.left, y: pageHeight - baseline + field.box.bottom, width: field.box.width, height: field.box.height };
+    };
+    if (field.kind === 'check') {
+      const rect = boxAt(field.node);
+      if (rect) placed.push({ kind: 'check', name: field.name, rect, checked: field.checked });
+      continue;
+    }
+    const choices = field.choices.flatMap(({ value, node, offset }) => {
+      const rect = boxAt(node, offset);
+      return rect ? [{ value, rect }] : [];
     });
     if (choices.length) placed.push({ kind: 'radio', name: field.name, choices });
   }

@@ -5,7 +5,7 @@ import { loneImage } from './inlineImages.js';
 import type { Token, Tokens } from 'marked';
 import { splitArgs, type ContainerDirectiveToken, type LineDirectiveToken } from './directives.js';
 import { inlineMarkdown, inlines, plainText, type Inline } from './inlines.js';
-import { marker, type FillArea } from './fill.js';
+import { marker, type FillArea, type FillPlan } from './fill.js';
 import { keepHeadingsWithText, type BlockKind } from './keep.js';
 import { decodeEntities } from '../text/entities.js';
 import { fieldName, type FormField } from './formFields.js';
@@ -22,8 +22,8 @@ export interface RenderOptions {
   toc: boolean;
   /** Width of the text area in points, for rules drawn across it. */
   contentWidth: number;
-  /** Extra lines for each `::lines N fill` area, in document order (fill.ts). */
-  fillShares?: readonly number[];
+  /** Extra lines for `::lines N fill` and `::lines N even` areas (fill.ts). */
+  fill?: FillPlan;
   /** Where the Markdown came from: images it may show, ids for its headings. */
   source?: DocumentSource;
 }
@@ -63,6 +63,8 @@ export interface RenderedContent {
   footerNote?: string;
   /** The `::lines … fill` areas, in document order. */
   fillAreas: FillArea[];
+  /** The `::lines … even` areas, in document order: where pdfmake put them tells how many a page holds. */
+  evenAreas: PdfNode[];
   /** What becomes a form field in a fillable PDF: named ruled lines and rating rows, blank fields. */
   formFields: FormField[];
 }
@@ -78,12 +80,17 @@ interface DocumentState {
   kinds: WeakMap<PdfNode, BlockKind>;
   /** Fill areas, in document order. */
   fillAreas: { node: PdfNode; column?: FillArea['column'] }[];
+  evenAreas: PdfNode[];
   /** Ids made from heading text, to keep them unique. */
   autoIds: Set<string>;
   /** For each base of an automatic id, the number to try next. */
   autoIdNext: Map<string, number>;
   headerFields?: FieldSpec[];
   footerNote?: string;
+  /** The id of the last heading: tick boxes and tick-box table rows under it are fields named after it. */
+  section?: string;
+  /** How many tick boxes each section has named so far. */
+  ticks: Map<string, number>;
   /** The last rating row, which a following ::anchors line describes. */
   lastRating?: { label: string; choices: string[]; node: PdfNode; width: number; field?: Extract<FormField, { kind: 'radio' }> };
   formFields: FormField[];
@@ -142,6 +149,7 @@ function heading(token: Tokens.Heading, state: State): PdfNode {
   // An empty heading (`##` alone) has no line to bookmark: pdfmake would fail on it.
   if (!id || !plainText(pieces).trim()) return node;
   node.id = id;
+  state.doc.section = id;
   state.doc.ids.add(id);
   if (token.depth <= 2) {
     node.outline = true;
@@ -158,6 +166,20 @@ function heading(token: Tokens.Heading, state: State): PdfNode {
     }
   }
   return node;
+}
+
+/** A section's next field name: `q3` → `q3.tick-1`, `q3.tick-2`…; before any heading, `tick-1`… */
+function nextTickName(state: State): string {
+  const section = state.doc.section ?? '';
+  const n = (state.doc.ticks.get(section) ?? 0) + 1;
+  state.doc.ticks.set(section, n);
+  return section ? `${section}.tick-${n}` : `tick-${n}`;
+}
+
+/** A task list's tick box as a check box field, named after the section it is in. */
+function tickField(state: State, marker: PdfNode, checked: boolean): void {
+  const style = styleOf(state.options.theme, 'tick');
+  state.doc.formFields.push({ kind: 'check', name: nextTickName(state), node: marker, checked, box: glyphBox(state.options.theme.tickBox, style), ascent: ascent(style) });
 }
 
 /** A list item's text never gets narrower than this: deeper lists stop indenting. */
@@ -181,8 +203,11 @@ function list(token: Tokens.List, state: State): PdfNode {
   const rows = token.items.map((item, index) => {
     const marker = task ? theme.tickBox : token.ordered ? `${start + index}.` : '•';
     lines.push(estimateLines(item.text, styleOf(theme, 'p'), state.width - markerWidth));
-    if (!indents) return { stack: [{ text: marker, style: markerStyle }, ...blocks(item.tokens, state)], margin: [0, 1, 0, 2] };
-    return markerRow([marker], markerStyle, markerWidth, narrower(state, markerWidth + 2, item.tokens), drop);
+    const row = indents
+      ? markerRow([marker], markerStyle, markerWidth, narrower(state, markerWidth + 2, item.tokens), drop)
+      : { stack: [{ text: marker, style: markerStyle }, ...blocks(item.tokens, state)], margin: [0, 1, 0, 2] };
+    if (item.task) tickField(state, ((row.columns ?? row.stack) as PdfNode[])[0]!, item.checked === true);
+    return row;
   });
   return withKind(state, { stack: rows, style: 'list' }, { kind: 'rows', lines });
 }
@@ -212,6 +237,26 @@ const isMark = (text: string) => /^[^\p{L}\p{N}]{1,2}$/u.test(text.trim());
 
 /** Cell padding and rules of a table column, in points, beside its text. */
 const COLUMN_PADDING = 10;
+
+/**
+ * A table whose rows are tick boxes ("tick one rating per competency"): each
+ * row a radio group named after its section and first cell, each box a
+ * choice named after its column's header.
+ */
+function markRowFields(state: State, token: Tokens.Table, rows: PdfNode[][], markColumns: readonly number[], markWidth: number): void {
+  const theme = state.options.theme;
+  const style = styleOf(theme, 'table');
+  const box = glyphBox(theme.tickBox, style);
+  // A mark is centred in its cell: its box starts half the spare width in.
+  const offset = Math.max(0, (markWidth - textWidth(theme.tickBox, style)) / 2);
+  const section = state.doc.section;
+  token.rows.forEach((row, r) => {
+    // The row's name: its first cell up to a " · " note or a line break ("**Security architecture** · *Q1, Q5*").
+    const label = slugify(plainText(inlineMarkdown((row[0]?.text ?? '').split(/\s+·\s+|<br\s*\/?>/)[0]!))) || `row-${r + 1}`;
+    const choices = markColumns.filter((c) => row[c]?.text.trim() === theme.tickBox).map((c) => ({ value: slugify(token.header[c]!.text), node: rows[r]![c]!, offset }));
+    if (choices.length > 1) state.doc.formFields.push({ kind: 'radio', name: section ? `${section}.${label}` : label, choices, box, ascent: ascent(style) });
+  });
+}
 
 /**
  * A table whose headers side by side are wider than the column, as several
@@ -248,7 +293,7 @@ function table(token: Tokens.Table, state: State, split = false): PdfNode {
   }
   // Header cells never wrap, so that a column is at least as wide as its header, unless even that is too wide.
   const fits = headerWidths.reduce((sum, w) => sum + w, 0) <= state.width;
-  const header = token.header.map((cell) => ({ text: inlines(cell.tokens), style: 'tableHeader', noWrap: fits }));
+
   const rows = token.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens), alignment: isMark(cell.text) ? 'center' : undefined })));
   const columns = token.header.map((_, column) => column);
   const cellText = (row: readonly Tokens.TableCell[], column: number) => row[column]?.text.trim() ?? '';
@@ -256,12 +301,18 @@ function table(token: Tokens.Table, state: State, split = false): PdfNode {
   const blankColumns = columns.filter((c) => token.rows.length > 0 && token.rows.every((row) => /^[—–-]?$/.test(cellText(row, c))));
   // Columns of tick boxes share one width, that of their widest header.
   const markColumns = columns.filter((c) => !blankColumns.includes(c) && token.rows.length > 0 && token.rows.every((row) => isMark(cellText(row, c))));
-  const markWidth = Math.max(0, ...markColumns.map((c) => textWidth(token.header[c]!.text, styleOf(theme, 'tableHeader', { bold: true })))) + 2;
+  const headerWidth = (text: string) => textWidth(text, headerStyle) + 2;
+  let markWidth = Math.max(0, ...markColumns.map((c) => headerWidth(token.header[c]!.text)));
+  // Headers in full that would leave the text less than half the width wrap at their spaces ("Definitely / not").
+  const wrapMarks = markColumns.length > 1 && (markWidth + COLUMN_PADDING) * markColumns.length > state.width / 2;
+  if (wrapMarks) markWidth = Math.max(0, ...markColumns.flatMap((c) => token.header[c]!.text.split(/\s+/).map(headerWidth)));
   // Otherwise the text column with the most text takes the spare width.
   const textLength = (column: number) => [token.header, ...token.rows].reduce((sum, row) => sum + (row[column]?.text.length ?? 0), 0);
   const textColumns = columns.filter((c) => !markColumns.includes(c) && !blankColumns.includes(c));
   const widest = blankColumns.length ? -1 : textColumns.reduce((best, column) => (textLength(column) > textLength(best) ? column : best), textColumns[0] ?? 0);
+  const header = token.header.map((cell, column) => ({ text: inlines(cell.tokens), style: 'tableHeader', noWrap: fits && !(wrapMarks && markColumns.includes(column)) }));
   const widths = columns.map((column) => (markColumns.includes(column) ? markWidth : column === widest || blankColumns.includes(column) ? '*' : 'auto'));
+  if (markColumns.length > 1 && !markColumns.includes(0)) markRowFields(state, token, rows, markColumns, markWidth);
   const node = { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true }, layout: gridLayout(theme), style: 'table' };
   return withKind(state, node, token.rows.length <= 6 ? { kind: 'small' } : { kind: 'large' });
 }
@@ -278,12 +329,14 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       const { args, name } = fieldName(token.args);
       const [countArg, mode, ...rest] = args.split(/\s+/).filter(Boolean);
       const count = Number(countArg ?? 3);
-      if (!Number.isInteger(count) || count < 1 || count > 40 || rest.length || (mode !== undefined && mode !== 'fill')) {
-        throw new RenderError(`::lines takes a whole number from 1 to 40, then optionally "fill" and "#name", not "${token.args}"`, token.raw);
+      if (!Number.isInteger(count) || count < 1 || count > 40 || rest.length || (mode !== undefined && mode !== 'fill' && mode !== 'even')) {
+        throw new RenderError(`::lines takes a whole number from 1 to 40, then optionally "fill" or "even" and "#name", not "${token.args}"`, token.raw);
       }
-      const extra = mode === 'fill' ? (state.options.fillShares?.[state.doc.fillAreas.length] ?? 0) : 0;
+      const plan = state.options.fill;
+      const extra = mode === 'fill' ? (plan?.shares?.[state.doc.fillAreas.length] ?? 0) : mode === 'even' ? (plan?.even ?? 0) : 0;
       const area = small(ruledLines(count + extra, state.width, theme));
       if (mode === 'fill') state.doc.fillAreas.push({ node: area });
+      if (mode === 'even') state.doc.evenAreas.push(area);
       if (name) {
         const fontSize = styleOf(theme, 'p').fontSize;
         state.doc.formFields.push({ kind: 'text', name, node: area, width: state.width, height: (count + extra) * theme.writeLineGap + 2, multiline: count + extra > 1, fontSize });
@@ -493,7 +546,7 @@ function contains(node: unknown, target: PdfNode): boolean {
 }
 
 export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions): RenderedContent {
-  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [], formFields: [], autoIds: new Set(), autoIdNext: new Map() } };
+  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [], evenAreas: [], ticks: new Map(), formFields: [], autoIds: new Set(), autoIdNext: new Map() } };
   const content = blocks(tokens, state);
   // pdfmake fails on a page reference to nowhere with no word of where it is.
   const dangling = state.doc.refs.find((ref) => !state.doc.ids.has(ref.target));
@@ -503,6 +556,7 @@ export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions
     headerFields: state.doc.headerFields ? () => headerFields(state.doc.headerFields!, options.theme) : undefined,
     footerNote: state.doc.footerNote,
     fillAreas: state.doc.fillAreas.map((area) => ({ block: content.findIndex((node) => contains(node, area.node)), column: area.column })),
+    evenAreas: state.doc.evenAreas,
     formFields: state.doc.formFields,
   };
 }
