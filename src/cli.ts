@@ -141,7 +141,7 @@ async function configOf(named: string | undefined): Promise<Config> {
 }
 
 /** The commands, for "did you mean". */
-const COMMANDS = ['build', 'watch', 'panel', 'render', 'check', 'list', 'import', 'init', 'templates', 'manifest', 'completion'];
+const COMMANDS = ['build', 'watch', 'panel', 'collect', 'render', 'check', 'list', 'import', 'init', 'templates', 'manifest', 'completion'];
 
 /** yargs's "Unknown argument(s): a, b" with the nearest known command or option for each. */
 function withSuggestions(message: string, argv: readonly string[], options: readonly string[]): string {
@@ -301,6 +301,30 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
         };
         const { renderCommand } = await import('./commands/render.js');
         code = await renderCommand(options);
+      },
+    )
+    .command(
+      'collect <paths..>',
+      "a loop's filled scoring sheets read back: debrief-summary.pdf, ratings.csv and ratings.json next to them",
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, describe: 'folders of loops (out/panels/<candidate>, or all of out/panels) or filled sheets' })
+          .option('paper', { type: 'string', requiresArg: true, describe: 'paper size of the summary: letter or a4 [default: letter]' })
+          .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
+          .example('$0 collect out/panels/alex-doe', "Alex Doe's loop: the summary and ratings beside the sheets")
+          .example('$0 collect out/panels --json', 'every loop of a roster, as JSON on stdout'),
+      async (args) => {
+        if (usageFailure) return;
+        const config = await configOf(args.config as string | undefined);
+        const epoch = process.env.SOURCE_DATE_EPOCH;
+        const { collectCommand } = await import('./commands/collect.js');
+        code = await collectCommand({
+          paths: (args.paths ?? []).map(String),
+          paper: paperValue(args.paper ?? config.paper),
+          templatesDir: args.templates ?? config.templates,
+          json: args.json === true,
+          creationDate: epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(),
+        });
       },
     )
     .command(

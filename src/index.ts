@@ -22,6 +22,8 @@ export type { Paper, Packet, PrintSettings };
 // buildPackets: the packets into a folder, as `preppack build` makes them; nothing is printed.
 export { buildPackets } from './pipeline/buildPackets.js';
 export { planPanel } from './loops/panel.js';
+export { collectRatings } from './collect/collect.js';
+export type { Collected, LoopRatings, RatingRow, SheetInput } from './collect/collect.js';
 // PreppackError: the input or the request is wrong; every problem with its file and line, and why it stopped.
 export { PreppackError, formatProblem } from './problems.js';
 export { PACKETS };

@@ -18,6 +18,8 @@ export interface SheetDetails {
   questions?: readonly Question[];
   /** The seed that picked them. */
   seed?: number;
+  /** Everyone on the panel, for a panel's sheet: `collect` tells from it whose sheet is missing. */
+  panel?: readonly string[];
 }
 
 /** A personal scoring sheet as asked for: names, date, focus, and N questions picked by a seed. */

@@ -40,7 +40,7 @@ export function editionLine(edition: Edition): string {
 }
 
 /** A packet's Markdown laid out for its level, drawn when asked (fitOnePage keeps one of several sizes). */
-export async function layOutMarkdown(options: PacketOptions, markdown: string, theme: Theme): Promise<LaidOutDocument> {
+export async function layOutMarkdown(options: PacketOptions, markdown: string, theme: Theme, extraInfo?: Record<string, string>): Promise<LaidOutDocument> {
   const template = options.templates.templates[options.packet];
   const title = PACKET_TITLES[options.packet];
   try {
@@ -54,6 +54,7 @@ export async function layOutMarkdown(options: PacketOptions, markdown: string, t
       ...(options.edition.organisation ? { organisation: options.edition.organisation } : {}),
       creationDate: options.creationDate,
       paper: options.paper,
+      ...(extraInfo ? { extraInfo } : {}),
     });
   } catch (caught) {
     if (caught instanceof RenderError) throw new PreppackError([error(template.path, directiveLine(template.source, caught.directive), caught.message)]);
@@ -61,7 +62,7 @@ export async function layOutMarkdown(options: PacketOptions, markdown: string, t
   }
 }
 
-export async function renderMarkdown(options: PacketOptions, markdown: string, theme: Theme): Promise<TypesetPdf> {
-  const { draw, ...laidOut } = await layOutMarkdown(options, markdown, theme);
+export async function renderMarkdown(options: PacketOptions, markdown: string, theme: Theme, extraInfo?: Record<string, string>): Promise<TypesetPdf> {
+  const { draw, ...laidOut } = await layOutMarkdown(options, markdown, theme, extraInfo);
   return { ...laidOut, bytes: await draw() };
 }

@@ -119,7 +119,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
       const sheet = await renderPacket({
         ...base,
         packet: 'scorecard',
-        sheet: { candidate: panel.candidate, interviewer: seat.interviewer, date: panel.date, focus: competencyTitles(request.library, seat.focus).join(' · '), questions: seat.questions, seed: panel.seed },
+        sheet: { candidate: panel.candidate, interviewer: seat.interviewer, date: panel.date, focus: competencyTitles(request.library, seat.focus).join(' · '), questions: seat.questions, seed: panel.seed, panel: panel.interviewers },
       });
       if (sheet.kind === 'pdf') add(`scorecard (${seat.interviewer})`, `${stemOf.get(seat.interviewer)!}-scorecard.pdf`, sheet.bytes, sheet.pages);
       for (const q of seat.questions) usageById.set(q.id, (usageById.get(q.id) ?? 0) + 1);

@@ -1,6 +1,7 @@
 // Wraps rendered content in a pdfmake document: paper, margins, running
 // header, "Page X of Y", metadata, fonts, and the rule that keeps headings
 // with their text.
+import type { FillPlan } from './fill.js';
 import type { Token } from 'marked';
 import { keepWithTextRule } from './keep.js';
 import type { Theme } from './theme.js';
@@ -29,6 +30,8 @@ export interface DocumentMeta {
    * paragraph's first letter, as GitHub shows Markdown (`render`).
    */
   direction?: 'ltr' | 'auto';
+  /** Custom entries of the PDF's document information (`PreppackSheet`: whose scoring sheet it is, for `collect`). */
+  extraInfo?: Record<string, string>;
 }
 
 function hasToc(tokens: readonly Token[]): boolean {
@@ -50,9 +53,9 @@ export function contentWidth(theme: Theme, paper: Paper): number {
   return PAPER_SIZES[paper].width - left - right;
 }
 
-/** Tokens into content; `fillShares` gives each `::lines … fill` area its extra lines. */
-export function renderContent(tokens: readonly Token[], theme: Theme, paper: Paper, fillShares?: readonly number[], source?: DocumentSource): DocumentContent {
-  const rendered = tokensToPdfmake(tokens, { theme, toc: hasToc(tokens), contentWidth: contentWidth(theme, paper), fillShares, source });
+/** Tokens into content; `fill` gives `::lines … fill` and `::lines … even` areas their extra lines. */
+export function renderContent(tokens: readonly Token[], theme: Theme, paper: Paper, fill?: FillPlan, source?: DocumentSource): DocumentContent {
+  const rendered = tokensToPdfmake(tokens, { theme, toc: hasToc(tokens), contentWidth: contentWidth(theme, paper), fill, source });
   return { ...rendered, cover: hasCover(tokens) };
 }
 
@@ -85,6 +88,7 @@ export function buildDocument(document: DocumentContent, content: PdfNode[], the
       producer: 'preppack',
       creationDate: meta.creationDate,
       modDate: meta.creationDate,
+      ...meta.extraInfo,
     },
     header: (page: number) => {
       if (onCover(page)) return null;

@@ -22,8 +22,8 @@ import { themeSchema, type Theme } from './theme.js';
 /** What `build` makes for a level. */
 export const PACKETS = ['booklet', 'scorecard', 'cheatsheet'] as const;
 export type Packet = (typeof PACKETS)[number];
-/** Every document with a template: the packets and a panel's plan and debrief sheet. */
-export const DOCUMENTS = [...PACKETS, 'panel-plan', 'debrief'] as const;
+/** Every document with a template: the packets, a panel's plan and debrief sheet, and the summary `collect` writes. */
+export const DOCUMENTS = [...PACKETS, 'panel-plan', 'debrief', 'debrief-summary'] as const;
 export type DocumentName = (typeof DOCUMENTS)[number];
 
 export const PACKET_TITLES: Record<DocumentName, string> = {
@@ -32,6 +32,7 @@ export const PACKET_TITLES: Record<DocumentName, string> = {
   cheatsheet: 'Phrasing cheat sheet',
   'panel-plan': 'Panel plan',
   debrief: 'Debrief sheet',
+  'debrief-summary': 'Debrief summary',
 };
 
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
