@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { collectRatings } from '../src/collect/collect.js';
 import { sheetInputs } from '../src/commands/collect.js';
 import { csvCell } from '../src/collect/ratingsFiles.js';
+import { krippendorffAlpha } from '../src/collect/krippendorff.js';
 import { preppack, scratchDir, STACK_TRACE } from './helpers.js';
 import { readPdf, squash } from './pdf.js';
 
@@ -234,4 +235,76 @@ describe('ratings.csv cells', () => {
   ])('%j → %s', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
   });
+});
+
+describe('collect over a roster: calibration', () => {
+  it('reports, per interviewer, ratings, spread, mean difference from colleagues and how often two steps apart, and the agreement of all, as computed here by hand', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `- candidate: Candidate ${i + 1}\n  level: manager\n  interviewers: [Sam, Kai, Ria]\n  date: 2026-12-${String(i + 1).padStart(2, '0')}\n  seed: ${i + 1}\n`);
+    const roster = join(scratchDir(), 'loops.yaml');
+    writeFileSync(roster, rows.join(''));
+    const out = join(scratchDir(), 'out');
+    expect(preppack(['panel', '--roster', roster, '--fillable', '--out', out]).code).toBe(0);
+    // Sam rates a step above the pattern, Ria a step below; every seventh question not assessed.
+    const shift: Record<string, number> = { Sam: 1, Kai: 0, Ria: -1 };
+    for (let loop = 0; loop < 20; loop++) {
+      for (const name of INTERVIEWERS) {
+        const path = sheetOf(join(out, 'panels', `candidate-${loop + 1}`), name);
+        const document = await PDFDocument.load(readFileSync(path));
+        const form = document.getForm();
+        for (const field of form.getFields()) {
+          const number = Number(/^q(\d+)\.rating$/.exec(field.getName())?.[1] ?? NaN);
+          if (Number.isNaN(number)) continue;
+          const score = Math.max(0, Math.min(3, ((number + loop) % 4) + shift[name]!));
+          form.getRadioGroup(field.getName()).select((number + loop) % 7 === 0 ? 'not-assessed' : RATINGS[score]!);
+        }
+        writeFileSync(path, await document.save());
+      }
+    }
+    const result = preppack(['collect', join(out, 'panels')]);
+    expect(result.code, result.stderr).toBe(0);
+    const calibration = JSON.parse(readFileSync(join(out, 'panels', 'calibration.json'), 'utf8'));
+    expect(calibration.loops).toBe(20);
+
+    // By hand, from the twenty ratings.csv files.
+    const all = Array.from({ length: 20 }, (_, i) => parseCsv(readFileSync(join(out, 'panels', `candidate-${i + 1}`, 'ratings.csv')), { columns: true }) as Row[]).flat();
+    const rated = all.filter((r) => r.question_id !== 'overall');
+    const units = new Map<string, Map<string, number[]>>();
+    for (const row of rated.filter((r) => LABELS.includes(r.rating))) {
+      for (const title of row.competencies.split('; ')) {
+        const key = `${row.candidate}/${title}`;
+        if (!units.has(key)) units.set(key, new Map());
+        const unit = units.get(key)!;
+        unit.set(row.interviewer, [...(unit.get(row.interviewer) ?? []), LABELS.indexOf(row.rating)]);
+      }
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+    const shared = [...units.values()].map((unit) => new Map([...unit].map(([name, scores]) => [name, median(scores)]))).filter((unit) => unit.size >= 2);
+    for (const name of INTERVIEWERS) {
+      const mine = rated.filter((r) => r.interviewer === name);
+      const figures = calibration.interviewers.find((i: { interviewer: string }) => i.interviewer === name);
+      expect(figures.ratings, name).toBe(mine.filter((r) => LABELS.includes(r.rating)).length);
+      expect(figures.distribution, name).toEqual([...LABELS.map((label) => mine.filter((r) => r.rating === label).length), mine.filter((r) => r.rating === 'Not assessed').length]);
+      const theirs = shared.filter((unit) => unit.has(name));
+      const offsets = theirs.map((unit) => {
+        const others = [...unit].filter(([other]) => other !== name).map(([, v]) => v);
+        return unit.get(name)! - others.reduce((a, b) => a + b, 0) / others.length;
+      });
+      expect(figures.meanOffset, name).toBeCloseTo(offsets.reduce((a, b) => a + b, 0) / offsets.length, 9);
+      expect(figures.shared).toBe(theirs.length);
+      expect(figures.apart).toBe(theirs.filter((unit) => [...unit].some(([other, v]) => other !== name && Math.abs(v - unit.get(name)!) >= 2)).length);
+    }
+    // The generous one rates above the rest, the harsh one below.
+    const offset = (name: string) => calibration.interviewers.find((i: { interviewer: string }) => i.interviewer === name).meanOffset;
+    expect(offset('Sam')).toBeGreaterThan(0.5);
+    expect(offset('Ria')).toBeLessThan(-0.5);
+    expect(calibration.units).toBe(shared.length);
+    expect(calibration.alpha).toBeCloseTo(krippendorffAlpha(shared.map((unit) => [...unit.values()]), 'ordinal')!, 9);
+
+    // The page: one, with each interviewer and the agreement figure.
+    const page = await readPdf(join(out, 'panels', 'calibration.pdf'));
+    expect(page.pages).toHaveLength(1);
+    expect(page.squashed).toContain(squash(`20 loops · 3 interviewers`));
+    expect(page.squashed).toContain(squash(`Krippendorff's α, ordinal) ${calibration.alpha.toFixed(3)}`).replace("'", '’'));
+    for (const name of INTERVIEWERS) expect(page.squashed).toContain(name);
+  }, 180_000);
 });

@@ -93,3 +93,4 @@ function layOutSummary(markdown: string, loop: LoopRatings, templates: TemplateS
     paper,
   });
 }
+

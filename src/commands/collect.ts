@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { collectRatings, type SheetInput } from '../collect/collect.js';
 import { collectedJson, ratingsCsv } from '../collect/ratingsFiles.js';
 import { summaryPdf } from '../collect/summary.js';
+import { calibrate } from '../collect/calibration.js';
+import { calibrationPdf } from '../collect/calibrationPage.js';
 import { isPreppackDocument } from '../collect/readSheet.js';
 import { OutputFolder } from '../fs/outputFolder.js';
 import { underLock, writeStaged } from '../fs/stagedWrite.js';
@@ -27,7 +29,8 @@ export interface CollectOptions {
 }
 
 export const SUMMARY_FILES = { summary: 'debrief-summary.pdf', csv: 'ratings.csv', json: 'ratings.json' } as const;
-const OWN_FILES = new Set<string>(Object.values(SUMMARY_FILES));
+export const CALIBRATION_FILES = { pdf: 'calibration.pdf', json: 'calibration.json' } as const;
+const OWN_FILES = new Set<string>([...Object.values(SUMMARY_FILES), ...Object.values(CALIBRATION_FILES)]);
 
 /** The PDFs below a folder, folder by folder, skipping what collect itself writes. */
 function pdfsBelow(folder: string): string[] {
@@ -68,6 +71,14 @@ export async function sheetInputs(paths: readonly string[]): Promise<SheetInput[
   return inputs;
 }
 
+/** The deepest folder holding every one of `folders`. */
+export function commonFolder(folders: readonly string[]): string {
+  const parts = folders.map((f) => f.split('/'));
+  const common: string[] = [];
+  for (let i = 0; parts.every((p) => i < p.length && p[i] === parts[0]![i]); i++) common.push(parts[0]![i]!);
+  return common.join('/') || (folders[0]!.startsWith('/') ? '/' : '.');
+}
+
 export async function collectCommand(options: CollectOptions): Promise<number> {
   try {
     const collected = await collectRatings(await sheetInputs(options.paths));
@@ -86,7 +97,19 @@ export async function collectCommand(options: CollectOptions): Promise<number> {
       for (const notice of notices) note(`preppack: ${notice}`);
       for (const file of files) written.push({ written: join(loop.folder, file.path), pages: file.path.endsWith('.pdf') ? 1 : 0, size: Buffer.byteLength(file.bytes), labels: [loop.candidate] });
     }
-    if (options.json) printJson(collectedJson(collected));
+    // Many loops: how their interviewers rate, in the folder that holds them all.
+    const calibration = collected.loops.length > 1 ? calibrate(collected.loops) : undefined;
+    if (calibration) {
+      const parent = commonFolder(collected.loops.map((loop) => loop.folder));
+      const files = [
+        { path: CALIBRATION_FILES.pdf, bytes: await calibrationPdf(calibration, templates, options.paper, options.creationDate) },
+        { path: CALIBRATION_FILES.json, bytes: `${JSON.stringify(calibration, null, 2)}\n` },
+      ];
+      const folder = new OutputFolder(parent, undefined, 'the folder of the loops');
+      await underLock(folder, async () => writeStaged(folder, files));
+      for (const file of files) written.push({ written: join(parent, file.path), pages: file.path.endsWith('.pdf') ? 1 : 0, size: Buffer.byteLength(file.bytes), labels: [`${count(collected.loops.length, 'loop')}`] });
+    }
+    if (options.json) printJson({ ...collectedJson(collected), ...(calibration ? { calibration } : {}) });
     else {
       const { bytes } = printFiles(written, ['candidate']);
       out(`${count(collected.rows.length, 'rating')} from ${count(collected.loops.reduce((n, l) => n + l.sheets.length, 0), 'sheet')} of ${count(collected.loops.length, 'loop')}, ${kilobytes(bytes)}`);

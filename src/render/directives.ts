@@ -20,7 +20,7 @@
 // separated by `|`; write `\|` for a bar inside one.
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 
-export const LINE_DIRECTIVES = ['pagebreak', 'toc', 'lines', 'rating', 'anchors', 'fields', 'header', 'footer', 'spacer', 'ref', 'column'] as const;
+export const LINE_DIRECTIVES = ['pagebreak', 'toc', 'lines', 'rating', 'anchors', 'fields', 'header', 'footer', 'spacer', 'ref', 'column', 'stack', 'bars'] as const;
 export const CONTAINER_DIRECTIVES = ['keep', 'cover', 'columns', 'note'] as const;
 
 export interface LineDirectiveToken extends Tokens.Generic {

@@ -22,8 +22,8 @@ import { themeSchema, type Theme } from './theme.js';
 /** What `build` makes for a level. */
 export const PACKETS = ['booklet', 'scorecard', 'cheatsheet'] as const;
 export type Packet = (typeof PACKETS)[number];
-/** Every document with a template: the packets, a panel's plan and debrief sheet, and the summary `collect` writes. */
-export const DOCUMENTS = [...PACKETS, 'panel-plan', 'debrief', 'debrief-summary'] as const;
+/** Every document with a template: the packets, a panel's plan and debrief sheet, and the summary and calibration page `collect` writes. */
+export const DOCUMENTS = [...PACKETS, 'panel-plan', 'debrief', 'debrief-summary', 'calibration'] as const;
 export type DocumentName = (typeof DOCUMENTS)[number];
 
 export const PACKET_TITLES: Record<DocumentName, string> = {
@@ -33,6 +33,7 @@ export const PACKET_TITLES: Record<DocumentName, string> = {
   'panel-plan': 'Panel plan',
   debrief: 'Debrief sheet',
   'debrief-summary': 'Debrief summary',
+  calibration: 'Interviewer calibration',
 };
 
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));

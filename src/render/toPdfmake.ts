@@ -6,6 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { splitArgs, type ContainerDirectiveToken, type LineDirectiveToken } from './directives.js';
 import { inlineMarkdown, inlines, plainText, type Inline } from './inlines.js';
 import { marker, type FillArea, type FillPlan } from './fill.js';
+import { divergingBars, parseChartRow, stackedBars, type ChartRow } from './charts.js';
 import { keepHeadingsWithText, type BlockKind } from './keep.js';
 import { decodeEntities } from '../text/entities.js';
 import { fieldName, type FormField } from './formFields.js';
@@ -323,6 +324,20 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
   switch (token.name) {
     case 'pagebreak':
       return 'pagebreak';
+    case 'stack':
+    case 'bars': {
+      const [head = '', ...specs] = splitArgs(token.args);
+      const categories = head.split(',').map((c) => c.trim()).filter(Boolean);
+      const range = /^(-?\d+(?:\.\d+)?)\s+to\s+(-?\d+(?:\.\d+)?)$/.exec(head);
+      if (token.name === 'stack' ? categories.length < 2 : !range || Number(range[1]) >= Number(range[2])) {
+        throw new RenderError(token.name === 'stack' ? '::stack starts with its categories: "::stack A, B, C | Row = 1, 2, 3"' : '::bars starts with its range: "::bars -2 to 2 | Row = 0.5"', token.raw);
+      }
+      const rows = specs.map((spec) => parseChartRow(spec, token.name === 'stack' ? categories.length : 1));
+      const wrong = rows.find((row): row is string => typeof row === 'string');
+      if (wrong) throw new RenderError(wrong, token.raw);
+      const ok = rows as ChartRow[];
+      return small(token.name === 'stack' ? stackedBars(categories, ok, theme, state.width) : divergingBars(Number(range![1]), Number(range![2]), ok, theme, state.width));
+    }
     case 'toc':
       return { toc: { title: { text: token.args || 'Contents', style: 'tocTitle' } } };
     case 'lines': {
