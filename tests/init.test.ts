@@ -15,12 +15,19 @@ describe('preppack init', () => {
     const check = preppack(['check', '--content', 'kb', '--strict'], dir);
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toContain('kb: 1 level, 1 question, 1 story, 2 competencies; 0 errors, 0 warnings');
+    // The starter question shows how to write anchors; the sheet prints them under its rating row.
+    expect(check.stdout).toContain('anchors: 1 written by authors, 0 stated from listen-for points');
     const build = preppack(['build', '--content', 'kb', '--out', 'out'], dir);
     expect(build.code, build.stderr).toBe(0);
     expect(readdirSync(join(dir, 'out', 'engineer')).sort()).toEqual(['engineer-booklet.pdf', 'engineer-cheatsheet.pdf', 'engineer-scorecard.pdf']);
     const booklet = await readPdf(join(dir, 'out', 'engineer', 'engineer-booklet.pdf'));
     expect(booklet.squashed).toContain(squash('Walk me through how you would threat model a new feature that ships in two sprints.'));
     expect(booklet.squashed).toContain(squash('Change a design before launch without slowing the team'));
+    const sheet = await readPdf(join(dir, 'out', 'engineer', 'engineer-scorecard.pdf'));
+    expect(sheet.squashed).toContain(squash('Every question’s anchors were written by its author.'));
+    expect(sheet.squashed).toContain(squash('a method in general terms, with no example of their own.'));
+    // Anchors are for interviewers: the booklet has none of them.
+    expect(booklet.squashed).not.toContain(squash('with no example of their own'));
   });
 
   it('into a folder that has its files already: exit 1, each named, nothing replaced', () => {

@@ -33,7 +33,7 @@ export function interviewLint(library: Library, places: ReadonlyMap<string, { pa
   for (const question of library.questions) {
     const line = question.fieldLines.prompt ?? 1;
     const points = questionGuide(question).listenFor.length;
-    if (points < MIN_LISTEN_FOR) {
+    if (points < MIN_LISTEN_FOR && !question.sections.anchors) {
       problems.push(warning(question.path, question.sections.cover?.line ?? question.sections.why?.line ?? line, `${points === 0 ? 'no' : 'only one'} point to listen for: list at least ${MIN_LISTEN_FOR} under "Strong answer should cover", or write anchors (## Anchors {#anchors}), so that ratings rest on the same evidence`));
     }
     const key = `${question.level}\u0000${normalised(question.prompt)}`;
