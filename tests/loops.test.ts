@@ -334,6 +334,12 @@ describe('fillable scoring sheets', () => {
     expect(preppack(['panel', '--level', 'staff', '--candidate', 'Alex Doe', '--interviewers', 'Sam,Kai', '--fillable', '--out', out]).code).toBe(0);
     const form = (await PDFDocument.load(readFileSync(join(out, 'panels', 'alex-doe', 'sam-scorecard.pdf')))).getForm();
     expect(form.getFields().some((f) => /^q\d+\.rating$/.test(f.getName()))).toBe(true);
+    // The debrief sheet's marks are fields too: the decision, what decided it, concerns and dissent, the sign-off.
+    const debrief = (await PDFDocument.load(readFileSync(join(out, 'panels', 'alex-doe', 'debrief.pdf')))).getForm();
+    expect(debrief.getRadioGroup('decision').getOptions()).toEqual(['definitely-not', 'no', 'yes', 'strong-yes', 'no-decision']);
+    for (const name of ['decided', 'concerns', 'date-decided', 'signed-off-by']) expect(debrief.getTextField(name).getName()).toBe(name);
+    const check = spawnSync('qpdf', ['--check', join(out, 'panels', 'alex-doe', 'debrief.pdf')], { encoding: 'utf8' });
+    expect(check.status, check.stdout).toBe(0);
   });
 });
 

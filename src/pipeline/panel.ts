@@ -135,7 +135,9 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     const debriefForms = lazily(DEBRIEF_FORMS, (form) => request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details, request.print?.ratingLabels, form)));
     const debrief = await firstFormOnOnePage({ ...base, packet: 'debrief' }, themeFor(request.templates.theme, 'debrief'), debriefForms);
     if (!debrief) throw new PreppackError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
-    add('debrief', 'debrief.pdf', await debrief.pdf.draw(), 1);
+    // Fillable: the decision, what decided it, the concerns and the sign-off are fields too.
+    const debriefBytes = await debrief.pdf.draw();
+    add('debrief', 'debrief.pdf', request.fillable ? await (await import('../forms/addFormFields.js')).addFormFields(debriefBytes, debrief.pdf.fields) : debriefBytes, 1);
     if (plan.uncovered.length) uncovered.push({ candidate: panel.candidate, competencies: competencyTitles(request.library, plan.uncovered) });
     const counts = usage.get(panel.level.id) ?? new Map<number, number>();
     for (const q of plan.seats.flatMap((seat) => seat.questions)) counts.set(q.number, (counts.get(q.number) ?? 0) + 1);
