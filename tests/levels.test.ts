@@ -65,7 +65,7 @@ describe('each knowledge-base page alone', () => {
   it('says "1 level" of a library of one level', async () => {
     const content = join(scratchDir(), 'content');
     expect((await run(['import', ALL_SEEDS[3]!, '--content', content])).code).toBe(0);
-    expect((await run(['check', '--content', content])).stdout).toMatch(/: 1 level, 18 questions, 0 stories, 0 competencies; 0 errors, 18 warnings\n$/);
+    expect((await run(['check', '--content', content])).stdout).toMatch(/: 1 level, 18 questions, 0 stories, 0 competencies; 0 errors, 18 warnings\nanchors: 0 written by authors, 18 stated from listen-for points\n$/);
   });
 });
 

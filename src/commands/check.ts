@@ -9,7 +9,9 @@ import { count } from '../text/plural.js';
 
 export function checkCommand(contentDir: string, strict = false): number {
   const { library, problems: found, files, competencyPlaces } = loadLibrary(contentDir);
-  const all = [...found, ...unprintableContent(files, BUNDLED_FONT), ...interviewLint(library, competencyPlaces)];
+  // The structured-interview lint reads a library that loads: its warnings would bury the errors of one that does not.
+  const lint = found.some((p) => p.severity === 'error') ? [] : interviewLint(library, competencyPlaces);
+  const all = [...found, ...unprintableContent(files, BUNDLED_FONT), ...lint];
   const problems = strict ? asErrors(all) : all;
   printProblems(problems);
   const errors = problems.filter((p) => p.severity === 'error').length;
