@@ -103,6 +103,7 @@ describe('collect on a filled loop', () => {
     expect(result.stderr).not.toMatch(STACK_TRACE);
     expect(result.code, result.stderr).toBe(0);
     const rows = parseCsv(readFileSync(join(folder, 'ratings.csv')), { columns: true, bom: true }) as Row[];
+    expect(result.stdout).toContain(`${rows.filter((r) => r.rating).length} of ${rows.length} ratings filled in, from 3 sheets of 1 loop`);
     for (const [interviewer, ratings] of given) {
       for (const [number, rating] of ratings) {
         const row = rows.find((r) => r.interviewer === interviewer && r.question_number === String(number));

@@ -17,7 +17,7 @@ import { error, PreppackError, type Problem } from '../problems.js';
 import type { Paper } from '../render/document.js';
 import { loadTemplates } from '../render/templates.js';
 import { count } from '../text/plural.js';
-import { kilobytes, printFiles } from '../cli/fileList.js';
+import { printFiles, type WrittenFile } from '../cli/fileList.js';
 import { EXIT_OK, note, out, printJson, stoppedBy } from '../cli/io.js';
 
 export interface CollectOptions {
@@ -83,7 +83,9 @@ export async function collectCommand(options: CollectOptions): Promise<number> {
   try {
     const collected = await collectRatings(await sheetInputs(options.paths));
     const templates = loadTemplates(options.templatesDir);
-    const written: { written: string; pages: number; size: number; labels: string[] }[] = [];
+    // PDFs in the listing; the data files with what they hold in the pages column.
+    const written: WrittenFile[] = [];
+    const data: WrittenFile[] = [];
     for (const loop of collected.loops) {
       const rows = collected.rows.filter((row) => row.candidate === loop.candidate && row.level === loop.level);
       const files = [
@@ -95,7 +97,8 @@ export async function collectCommand(options: CollectOptions): Promise<number> {
       const notices: string[] = [];
       await underLock(folder, async () => writeStaged(folder, files), notices);
       for (const notice of notices) note(`preppack: ${notice}`);
-      for (const file of files) written.push({ written: join(loop.folder, file.path), pages: file.path.endsWith('.pdf') ? 1 : 0, size: Buffer.byteLength(file.bytes), labels: [loop.candidate] });
+      written.push({ written: join(loop.folder, files[0]!.path), pages: 1, size: files[0]!.bytes.length, labels: [loop.candidate] });
+      for (const file of files.slice(1)) data.push({ written: join(loop.folder, file.path), pages: 0, size: Buffer.byteLength(file.bytes), labels: [loop.candidate], holds: count(rows.length, 'row') });
     }
     // Many loops: how their interviewers rate, in the folder that holds them all.
     const calibration = collected.loops.length > 1 ? calibrate(collected.loops) : undefined;
@@ -107,12 +110,14 @@ export async function collectCommand(options: CollectOptions): Promise<number> {
       ];
       const folder = new OutputFolder(parent, undefined, 'the folder of the loops');
       await underLock(folder, async () => writeStaged(folder, files));
-      for (const file of files) written.push({ written: join(parent, file.path), pages: file.path.endsWith('.pdf') ? 1 : 0, size: Buffer.byteLength(file.bytes), labels: [`${count(collected.loops.length, 'loop')}`] });
+      written.push({ written: join(parent, files[0]!.path), pages: 1, size: files[0]!.bytes.length, labels: ['calibration'] });
+      data.push({ written: join(parent, files[1]!.path), pages: 0, size: Buffer.byteLength(files[1]!.bytes), labels: ['calibration'], holds: count(calibration.interviewers.length, 'interviewer') });
     }
     if (options.json) printJson({ ...collectedJson(collected), ...(calibration ? { calibration } : {}) });
     else {
-      const { bytes } = printFiles(written, ['candidate']);
-      out(`${count(collected.rows.length, 'rating')} from ${count(collected.loops.reduce((n, l) => n + l.sheets.length, 0), 'sheet')} of ${count(collected.loops.length, 'loop')}, ${kilobytes(bytes)}`);
+      printFiles(written, ['candidate'], data);
+      const filled = collected.rows.filter((row) => row.rating).length;
+      out(`${filled} of ${count(collected.rows.length, 'rating')} filled in, from ${count(collected.loops.reduce((n, l) => n + l.sheets.length, 0), 'sheet')} of ${count(collected.loops.length, 'loop')}`);
     }
     return EXIT_OK;
   } catch (caught) {
