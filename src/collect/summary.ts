@@ -3,6 +3,7 @@
 // interviewer's overall, and first what to discuss: disagreements, sheets
 // missing, questions unrated, competencies nobody assessed.
 import { ratingShort } from '../packets/ratings.js';
+import { printedDate } from '../text/dates.js';
 import { lexMarkdown } from '../render/markdown.js';
 import { PACKET_TITLES, type TemplateSet } from '../render/templates.js';
 import { themeFor } from '../render/theme.js';
@@ -37,7 +38,7 @@ export function summaryContext(loop: LoopRatings, questionLabel = QUESTION_LABEL
   return {
     candidate: loop.candidate,
     levelTitle: loop.levelTitle,
-    date: loop.date,
+    date: loop.date ? printedDate(loop.date) : null,
     seed: loop.seed,
     contentHash: loop.contentHash,
     sheets: loop.sheets.length,
@@ -47,9 +48,11 @@ export function summaryContext(loop: LoopRatings, questionLabel = QUESTION_LABEL
       title: c.title,
       split: c.disagreement,
       cells: interviewers.map((name) => {
-        const asked = questions.some((q) => q.interviewer === name && q.competencies.some((qc) => qc.id === c.id));
+        const asked = questions.filter((q) => q.interviewer === name && q.competencies.some((qc) => qc.id === c.id));
         const given = c.ratings.filter((r) => r.interviewer === name).map((r) => ratingShort(r.rating));
-        return given.join(', ') || (asked ? ' ' : '—');
+        // Rated, else "Not assessed" as they ticked it, else blank (asked, not rated) or a dash (not asked).
+        const notAssessed = asked.some((q) => q.rating === loop.notAssessed) ? ratingShort(loop.notAssessed) : ' ';
+        return given.join(', ') || (asked.length ? notAssessed : '—');
       }),
     })),
     overall: loop.sheets.map((s) => (s.overall ? ratingShort(s.overall) : ' ')),
