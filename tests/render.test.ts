@@ -75,7 +75,7 @@ describe('preppack render', () => {
     expect(result.code).toBe(0);
     const written = readdirSync(join(dir, 'out')).sort();
     expect(written).toHaveLength(4);
-    expect(written).toEqual(['a-notes-2.pdf', 'a-notes.pdf', 'b-notes.pdf', 'guide-book.pdf']);
+    expect(written).toEqual(['Guide Book.pdf', 'a-notes-2.pdf', 'a-notes.pdf', 'b-notes.pdf']);
     expect((await readPdf(join(dir, 'out', 'a-notes.pdf'))).squashed).toContain('Froma');
     expect((await readPdf(join(dir, 'out', 'b-notes.pdf'))).squashed).toContain('Fromb');
     expect((await readPdf(join(dir, 'out', 'a-notes-2.pdf'))).squashed).toContain('Alreadya-notes');
@@ -99,13 +99,22 @@ describe('preppack render', () => {
     expect((pdf.pages[0] ?? '').split('\n').filter((line) => line.trim() === 'The tool [ci]')).toHaveLength(2);
   });
 
-  it('gives distinct names to any set of inputs', () => {
-    const stems = ['notes', 'Notes', 'notes-2', 'a-notes', 'NOTES', '日本', '', '..', 'a/notes'];
+  it('gives distinct names to any set of inputs, distinct even where case is not (macOS, Windows), safe on every file system', () => {
+    const stems = ['notes', 'Notes', 'notes-2', 'a-notes', 'NOTES', '日本', '', '..', 'a/notes', 'Release Notes: 2.1', 'con', 'x*y?'];
     const folders = ['a', 'b', 'A', 'a b', '日本'];
     const paths = folders.flatMap((folder) => stems.map((stem) => `/x/${folder}/${stem}.md`));
     const names = outputNames(paths);
-    expect(new Set(names).size).toBe(paths.length);
-    for (const name of names) expect(name).toMatch(/^[a-z0-9][a-z0-9-]*\.pdf$/);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(paths.length);
+    for (const name of names) {
+      expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]|^[ .]|[ .]\.pdf$/);
+      expect(name.toLowerCase()).not.toMatch(/^(con|prn|aux|nul)\.pdf$/);
+    }
+  });
+
+  it('keeps the source\'s own name and case: README.md → README.pdf, "Release Notes.md" → "Release Notes.pdf"', () => {
+    expect(outputNames(['/x/README.md', '/x/Release Notes.md', '/x/CHANGELOG.markdown'])).toEqual(['README.pdf', 'Release Notes.pdf', 'CHANGELOG.pdf']);
+    // Two of one name but for case would be one file on macOS and Windows: their folders tell them apart.
+    expect(outputNames(['/x/a/README.md', '/x/b/readme.md'])).toEqual(['a-README.pdf', 'b-readme.pdf']);
   });
 
   it('prints A5 and A4 when asked, and refuses an unknown paper with exit 2', async () => {

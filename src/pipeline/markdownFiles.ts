@@ -1,6 +1,7 @@
 // `preppack render`: Markdown files into PDFs in the house style, all in one
 // process, each named after its file (never two outputs on one name), all
 // rendered before any is written.
+import { documentStem } from '../text/fileStem.js';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
 import { error, PreppackError, warning, type Problem } from '../problems.js';
@@ -17,7 +18,6 @@ import { inlineMarkdown, plainText } from '../render/inlines.js';
 import { headingSource, RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
 import { typeset } from '../render/typeset.js';
 import { readInput, readInputText } from '../fs/readInput.js';
-import { slugify } from '../text/slug.js';
 import { TOOL_VERSION } from '../version.js';
 import { FIXED_DATE } from './edition.js';
 
@@ -37,20 +37,22 @@ export interface RenderedFile {
 const IMAGE_TYPES: Record<string, 'image/png' | 'image/jpeg'> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
 /**
- * Output names from input names: `notes.md` → `notes.pdf`; two inputs of one
- * name take their folders' names too (`a/notes.md` → `a-notes.pdf`), and a
+ * Output names from input names, in their own case: `README.md` →
+ * `README.pdf`; two inputs of one name (ignoring case, as macOS and Windows
+ * do) take their folders' names too (`a/notes.md` → `a-notes.pdf`), and a
  * number if that is not enough.
  */
 export function outputNames(paths: readonly string[]): string[] {
-  const stem = (path: string) => slugify(basename(path, extname(path))) || 'document';
+  const stem = (path: string) => documentStem(basename(path, extname(path))) || 'document';
+  const key = (name: string) => name.normalize('NFC').toLowerCase();
   const counts = new Map<string, number>();
-  for (const path of paths) counts.set(stem(path), (counts.get(stem(path)) ?? 0) + 1);
+  for (const path of paths) counts.set(key(stem(path)), (counts.get(key(stem(path))) ?? 0) + 1);
   const taken = new Set<string>();
   return paths.map((path) => {
-    const folder = slugify(basename(dirname(resolve(path))));
-    let name = counts.get(stem(path))! > 1 && folder ? `${folder}-${stem(path)}` : stem(path);
-    for (let n = 2; taken.has(name); n++) name = `${stem(path)}-${n}`;
-    taken.add(name);
+    const folder = documentStem(basename(dirname(resolve(path))));
+    let name = counts.get(key(stem(path)))! > 1 && folder ? `${folder}-${stem(path)}` : stem(path);
+    for (let n = 2; taken.has(key(name)); n++) name = `${stem(path)}-${n}`;
+    taken.add(key(name));
     return `${name}.pdf`;
   });
 }

@@ -4,6 +4,8 @@
 // lower-cased where the script has case); everything else joins words with a
 // hyphen. What is left is safe as a file or folder name on Linux, macOS and
 // Windows: no separators, no dots, no Windows device names, at most 80 bytes.
+// A document's own name keeps its case and spaces (`README.md` → `README`):
+// only what a file system refuses is replaced.
 
 /** The longest stem, in UTF-8 bytes: with "-scorecard.pdf" after it, far below any file system's 255. */
 export const MAX_STEM_BYTES = 80;
@@ -38,6 +40,26 @@ export function fileStem(name: string): string {
     MAX_STEM_BYTES,
   );
   return WINDOWS_DEVICE.test(stem) ? `${stem}-name` : stem;
+}
+
+/** Characters no file name may hold on Windows, macOS or Linux, and control characters. */
+const UNSAFE_IN_NAMES = /[<>:"/\\|?*\u0000-\u001f\u007f]+/gu;
+
+/**
+ * A document's file name stem from its own name, as written: "README" stays
+ * "README", "Release Notes 2.1" stays so; what a file system refuses (`/`,
+ * `:`, `*`, control characters, a leading or trailing dot or space, a
+ * Windows device name) is replaced; '' when nothing is left.
+ */
+export function documentStem(name: string): string {
+  const stem = cut(
+    name
+      .normalize('NFC')
+      .replace(UNSAFE_IN_NAMES, '-')
+      .replace(/^[\s.]+|[\s.]+$/gu, ''),
+    MAX_STEM_BYTES,
+  );
+  return WINDOWS_DEVICE.test(stem.toLowerCase()) ? `${stem}-document` : stem;
 }
 
 /** Stems for names that share a folder: where two give the same stem the later ones get "-2", "-3"…, and each such name is reported. */
