@@ -7,12 +7,15 @@
 // own subtree only (chokidar): so a save that renames a new file over the
 // old one, a folder deleted and made again, moved away and back, or replaced
 // by another is still seen (fs.watch follows an inode and saw nothing more).
-// The output folder and preppack's own working files are never watched: the
+// Editors' side files (swap, backup, a safe save's temporary file:
+// fs/editorFiles.ts) are not changes. The output folder and preppack's own
+// working files are never watched: the
 // output folder may not sit inside what is watched (fs/outputFolder.ts), so a
 // build never sets off another.
 import { watch, type FSWatcher } from 'chokidar';
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { isEditorFile } from '../fs/editorFiles.js';
 import { outputFolderProblem } from '../fs/outputFolder.js';
 import { runInputs } from '../pipeline/inputs.js';
 import { FONTS_DIR } from '../render/fonts.js';
@@ -43,7 +46,7 @@ function watchFromAbove(path: string, changed: (path: string) => void): FSWatche
     const at = resolve(p);
     return at === above || at === target || at.startsWith(target.endsWith(sep) ? target : target + sep);
   };
-  const watcher = watch(above, { ignoreInitial: true, atomic: true, ignored: (p) => !mine(p) || basename(p).startsWith('.preppack') });
+  const watcher = watch(above, { ignoreInitial: true, atomic: true, ignored: (p) => !mine(p) || basename(p).startsWith('.preppack') || isEditorFile(basename(p)) });
   watcher.on('all', (_event, p) => {
     if (resolve(p) !== above) changed(p);
   });
