@@ -249,6 +249,17 @@ describe('preppack render', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('says many characters a file cannot print in one warning, and takes a reference in code as the text it prints', () => {
+    const dir = scratchDir();
+    const file = write(join(dir, 'zh.md'), '# 说明\n\n这是一个中文的说明文件，字很多。\n\nCode: `&#3334;` prints as written.\n\n```\n&#3334; &copy;\n```\n');
+    const result = preppack(['render', file, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:3: warning: no font has a glyph for "说" \\(U\\+8BF4\\) and \\d+ other characters: \\d+ characters \\(Han, punctuation\\) print as empty boxes; install fonts-noto-cjk`));
+    expect(result.stderr).not.toContain('U+0D06');
+  });
+
   it('a file rendered after another that printed Ď (a D and a caron in the font) still reads back its every D', async () => {
     const dir = scratchDir();
     const first = write(join(dir, 'first.md'), '# First\n\n&Dcaron; Ď\n');

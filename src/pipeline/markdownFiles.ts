@@ -1,6 +1,7 @@
 // `preppack render`: Markdown files into PDFs in the house style, all in one
 // process, each named after its file (never two outputs on one name), all
 // rendered before any is written.
+import { withLiteralCode } from '../render/literalCode.js';
 import { documentStem } from '../text/fileStem.js';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
@@ -150,7 +151,8 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
     const controls = controlsIn(file.text);
     warnings.push(...controls.map(({ char, line, column, count }) => warning(file.path, line, `${controlMessage(char, count)} (it is left out)`, column)));
     const text = controls.length ? withoutControls(file.text) : file.text;
-    warnings.push(...unprintableText(file.path, text, theme.font));
+    // A reference in code prints as written: only the characters themselves are checked there.
+    warnings.push(...unprintableText(file.path, withLiteralCode(text), theme.font));
     const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${text}` : text;
     const imageWarnings = new Map<string, Problem>();
     const images = imagesOf(file, imageWarnings);

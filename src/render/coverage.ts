@@ -91,7 +91,30 @@ export function unprintableMessage(found: UnprintableChar): string {
 
 const FACE_NAMES: Record<FontStyle, string> = { normal: 'regular', bold: 'bold', italics: 'italic', bolditalics: 'bold italic' };
 
-/** A warning per character of a text no font can print, where it first appears. */
+/** More different characters than this a file cannot print, and it gets one warning for them all. */
+export const SUMMARY_AFTER = 3;
+
+const SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Tibetan', 'Ethiopic', 'Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Armenian', 'Georgian', 'Cyrillic', 'Greek', 'Latin', 'Mongolian', 'Cherokee'].map((name) => ({ name, pattern: new RegExp(`\\p{Script=${name}}`, 'u') }));
+
+/** The script a character is written in, by name ("Han"), or what it is when it has none (an emoji, a symbol). */
+export function scriptOf(char: string): string {
+  const script = SCRIPTS.find((s) => s.pattern.test(char));
+  if (script) return script.name;
+  return /\p{Extended_Pictographic}/u.test(char) ? 'emoji' : /\p{P}/u.test(char) ? 'punctuation' : 'symbols';
+}
+
+/** One warning for many characters of a file: how many, in which scripts, the first of them and where, and what to install. */
+export function unprintableSummary(found: readonly UnprintableChar[]): string {
+  const total = found.reduce((sum, f) => sum + f.count, 0);
+  const scripts = [...new Set(found.map((f) => scriptOf(f.char)))];
+  const advice = [...new Set(found.map((f) => installAdvice(f.char)))];
+  const [first, ...others] = found;
+  return `no font has a glyph for "${first!.char}" (${first!.codePoint}) and ${others.length} other characters: ${total} characters (${scripts.join(', ')}) print as empty boxes; ${advice.join('; or ')}`;
+}
+
+/** Warnings for the characters of a text no font can print: one per character where it first appears, or one for them all when they are many. */
 export function unprintableText(path: string, text: string, fontFamily: string): Problem[] {
-  return unprintableChars(text, fontFamily).map((found) => warning(path, found.line, unprintableMessage(found), found.column));
+  const found = unprintableChars(text, fontFamily);
+  if (found.length > SUMMARY_AFTER) return [warning(path, found[0]!.line, unprintableSummary(found), found[0]!.column)];
+  return found.map((f) => warning(path, f.line, unprintableMessage(f), f.column));
 }
