@@ -44,7 +44,8 @@ function fontconfigFaces(): { faces: SystemFace[]; listing: string } | undefined
     if (!file || !family || !/\.(ttf|otf|ttc|otc)$/i.test(file)) return [];
     return [{ file, index: Number(index) || 0, family, postscriptName: postscriptName ?? '', weight: Number(weight) || 80, slant: Number(slant) || 0, charset: charset ?? '' }];
   });
-  return { faces, listing: listed.stdout };
+  // In a fixed order: fontconfig may list the same fonts in another order once its cache is rebuilt.
+  return { faces, listing: listed.stdout.split('\n').sort().join('\n') };
 }
 
 /** Where macOS and Windows keep fonts (and Linux, when fontconfig is missing). */
