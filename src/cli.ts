@@ -160,10 +160,23 @@ function withSuggestions(message: string, argv: readonly string[], options: read
   return hints.length ? `${message}\n${hints.map((hint) => `preppack: ${hint}`).join('\n')}` : message;
 }
 
+const COMPLETION_HELP = `preppack completion
+
+print a shell completion script for bash or zsh, for the commands and options
+
+Examples:
+  preppack completion >> ~/.bashrc    complete preppack's commands in bash
+  preppack completion >> ~/.zshrc     and in zsh`;
+
 export async function runCli(argv: readonly string[]): Promise<number> {
   // The answer to --version needs nothing loaded (yargs alone takes longer than Node's start).
   if (argv.length === 1 && argv[0] === '--version') {
     out(TOOL_VERSION);
+    return 0;
+  }
+  // yargs prints the script for `completion --help`: help is what was asked for.
+  if (argv[0] === 'completion' && argv.slice(1).some((arg) => arg === '--help' || arg === '-h')) {
+    out(COMPLETION_HELP);
     return 0;
   }
   const { default: yargs } = await import('yargs');
@@ -403,7 +416,8 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
             code = await ejectTemplatesCommand(outValue(args.dir ?? 'templates', 'templates eject'));
           },
         )
-        .demandCommand(1, 'name what to do: templates eject [DIR]'),
+        .demandCommand(1, 'name what to do: templates eject [DIR]')
+        .example('$0 templates eject print-style', 'copy the templates to change them; build with --templates print-style'),
     )
     .command('manifest', 'manifests of sharded builds: `manifest merge DIR… --out FILE` joins them', (y) =>
       y
@@ -421,7 +435,8 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
             code = await manifestMergeCommand({ inputs: (args.inputs ?? []).map(String), out: outValue(args.out) });
           },
         )
-        .demandCommand(1, 'name what to do: manifest merge DIR… --out FILE'),
+        .demandCommand(1, 'name what to do: manifest merge DIR… --out FILE')
+        .example('$0 manifest merge shard-1 shard-2 --out out/manifest.json', 'join the shards of a CI matrix'),
     )
     .completion('completion', 'print a shell completion script for bash or zsh: preppack completion >> ~/.bashrc')
     .option('json', { type: 'boolean', global: true, describe: 'stdout is one JSON document (list: the items); errors and warnings stay on stderr' })

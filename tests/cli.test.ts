@@ -71,6 +71,16 @@ describe('did you mean', () => {
   });
 });
 
+describe('help', () => {
+  it.each([['templates'], ['manifest'], ['completion'], ['build'], ['panel'], ['collect'], ['render'], ['check']])('preppack %s --help answers with help and an example, exit 0', (command) => {
+    const result = preppack([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`preppack ${command}`);
+    expect(result.stdout).toContain('Examples:');
+    expect(result.stdout).not.toContain('###-begin-preppack-completions-###');
+  });
+});
+
 describe('preppack completion', () => {
   it('prints a bash script that completes commands and the options of a command', () => {
     const bin = scratchDir();

@@ -12,6 +12,7 @@ import { ratingShort } from '../packets/ratings.js';
 import { nameProblem } from '../text/names.js';
 import { configuredFont, isFontFile, type FallbackFont } from '../fonts/fontChain.js';
 import { issueWords } from '../text/issueWords.js';
+import { nearest } from './didYouMean.js';
 import { error, PreppackError, type Problem } from '../problems.js';
 
 export const CONFIG_NAMES = ['preppack.config.yaml', 'preppack.config.yml', 'preppack.config.json'];
@@ -81,12 +82,18 @@ function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[],
   return offset === undefined ? 1 : lines.linePos(offset).line;
 }
 
-const KEYS = Object.keys(configSchema.shape).join(', ');
+const KEY_NAMES = Object.keys(configSchema.shape);
+const KEYS = KEY_NAMES.join(', ');
 
 function problemsOf(shown: string, doc: Document, lines: LineCounter, issues: readonly z.core.$ZodIssue[]): Problem[] {
   return issues.flatMap((issue) => {
     const key = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((name) => error(shown, lineOf(doc, lines, [], name), `unknown key "${name}": the keys are ${KEYS}`));
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((name) => {
+        const meant = nearest(name, KEY_NAMES);
+        return error(shown, lineOf(doc, lines, [], name), `unknown key "${name}"${meant ? ` (did you mean "${meant}"?)` : ''}: the keys are ${KEYS}`);
+      });
+    }
     return [error(shown, lineOf(doc, lines, issue.path), key ? `${key}: ${issueWords(issue)}` : `the config ${issueWords(issue).replace(/^should be a mapping of field: value, not a list$/, 'is a list: it should be a mapping of key: value, such as paper: a4')}`)];
   });
 }
