@@ -8,6 +8,25 @@ import { isEditorFile } from '../src/fs/editorFiles.js';
 import { BIN, preppack, ROOT, scratchDir, STACK_TRACE } from './helpers.js';
 import { readPdf, squash } from './pdf.js';
 
+/** `preppack watch` of the staff cheat sheet from `dir` (its ./content into ./out): its output so far, and a wait for a pattern in it. */
+function watchCheatsheets(dir: string) {
+  const child = spawn(process.execPath, [BIN, 'watch', '--content', 'content', '--level', 'staff', '--packet', 'cheatsheet', '--out', 'out'], { cwd: dir, env: { ...process.env, PREPPACK_DEBUG: '' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  /** Waits until stdout from `from` on matches, or fails saying what it has. */
+  const seen = async (pattern: RegExp, from: number) => {
+    for (let waited = 0; waited < 40_000; waited += 100) {
+      if (pattern.test(stdout.slice(from))) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`never saw ${pattern} in:\n${stdout.slice(from)}\n--- stderr:\n${stderr}`);
+  };
+  return { child, exited, seen, stdout: () => stdout, stderr: () => stderr };
+}
+
 describe('preppack watch', () => {
   it('rebuilds what a change touches, says what is wrong and goes on, and stops on Ctrl-C', { timeout: 120_000 }, async () => {
     const dir = scratchDir();
@@ -67,35 +86,23 @@ describe('preppack watch', () => {
     cpSync(join(ROOT, 'content'), content, { recursive: true });
     const question = () => join(content, 'questions', 'staff', 'staff-01-walk-through-youd-threat-model.md');
     const original = readFileSync(question(), 'utf8');
-    const child = spawn(process.execPath, [BIN, 'watch', '--content', 'content', '--level', 'staff', '--packet', 'cheatsheet', '--out', 'out'], { cwd: dir, env: { ...process.env, PREPPACK_DEBUG: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const builds = () => stdout.split('\n').filter((line) => / (building|changed: .*)$/.test(line)).length;
-    const seen = async (pattern: RegExp, from: number) => {
-      for (let waited = 0; waited < 40_000; waited += 100) {
-        if (pattern.test(stdout.slice(from))) return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`never saw ${pattern} in:\n${stdout.slice(from)}\n--- stderr:\n${stderr}`);
-    };
+    const { child, exited, seen, ...output } = watchCheatsheets(dir);
+    const builds = () => output.stdout().split('\n').filter((line) => / (building|changed: .*)$/.test(line)).length;
     const cheatsheetText = async () => (await readPdf(join(dir, 'out', 'staff', 'staff-cheatsheet.pdf'))).squashed;
     try {
       await seen(/watching .*\(Ctrl-C to stop\)/, 0);
       // An editor that saves by writing a new file and renaming it over the old one.
-      let mark = stdout.length;
+      let mark = output.stdout().length;
       writeFileSync(join(dir, 'new.md'), original.replace('prompt: ', 'prompt: Renamed into place. '));
       renameSync(join(dir, 'new.md'), question());
       await seen(/changed: [\s\S]*1 PDF/, mark);
       expect(await cheatsheetText()).toContain(squash('Renamed into place.'));
 
       // The content folder deleted (a build fails, the watch goes on), then made again.
-      mark = stdout.length;
+      mark = output.stdout().length;
       rmSync(content, { recursive: true });
       await seen(/changed: /, mark);
-      mark = stdout.length;
+      mark = output.stdout().length;
       cpSync(join(ROOT, 'content'), content, { recursive: true });
       writeFileSync(question(), original.replace('prompt: ', 'prompt: Made again. '));
       await seen(/changed: [\s\S]*1 PDF/, mark);
@@ -106,7 +113,7 @@ describe('preppack watch', () => {
       renameSync(content, join(dir, 'away'));
       renameSync(join(dir, 'away'), content);
       await new Promise((r) => setTimeout(r, 600));
-      mark = stdout.length;
+      mark = output.stdout().length;
       writeFileSync(question(), original.replace('prompt: ', 'prompt: Moved back. '));
       await seen(/changed: [\s\S]*1 PDF/, mark);
       await new Promise((r) => setTimeout(r, 600));
@@ -117,7 +124,7 @@ describe('preppack watch', () => {
       rmSync(content, { recursive: true });
       renameSync(join(dir, 'other'), content);
       await new Promise((r) => setTimeout(r, 600));
-      mark = stdout.length;
+      mark = output.stdout().length;
       writeFileSync(question(), original.replace('prompt: ', 'prompt: Replaced folder. '));
       await seen(/changed: [\s\S]*1 PDF/, mark);
       await new Promise((r) => setTimeout(r, 600));
@@ -127,7 +134,7 @@ describe('preppack watch', () => {
       const before = builds();
       await new Promise((r) => setTimeout(r, 2000));
       expect(builds()).toBe(before);
-      expect(stderr).not.toMatch(STACK_TRACE);
+      expect(output.stderr()).not.toMatch(STACK_TRACE);
     } finally {
       child.kill('SIGINT');
     }
@@ -141,21 +148,9 @@ describe('preppack watch', () => {
     const folder = join(content, 'questions', 'staff');
     const file = join(folder, 'staff-01-walk-through-youd-threat-model.md');
     const original = readFileSync(file, 'utf8');
-    const child = spawn(process.execPath, [BIN, 'watch', '--content', 'content', '--level', 'staff', '--packet', 'cheatsheet', '--out', 'out'], { cwd: dir, env: { ...process.env, PREPPACK_DEBUG: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const changes = () => stdout.split('\n').filter((line) => / changed: /.test(line));
+    const { child, exited, seen, ...output } = watchCheatsheets(dir);
+    const changes = () => output.stdout().split('\n').filter((line) => / changed: /.test(line));
     const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const seen = async (pattern: RegExp, from: number) => {
-      for (let waited = 0; waited < 40_000; waited += 100) {
-        if (pattern.test(stdout.slice(from))) return;
-        await settle(100);
-      }
-      throw new Error(`never saw ${pattern} in:\n${stdout.slice(from)}\n--- stderr:\n${stderr}`);
-    };
     const text = async () => (await readPdf(join(dir, 'out', 'staff', 'staff-cheatsheet.pdf'))).squashed;
     const edited = (mark: string) => original.replace('prompt: ', `prompt: ${mark} `);
     const saves: [string, (next: string) => void][] = [
@@ -190,7 +185,7 @@ describe('preppack watch', () => {
     try {
       await seen(/watching .*\(Ctrl-C to stop\)/, 0);
       for (const [style, save] of saves) {
-        const mark = stdout.length;
+        const mark = output.stdout().length;
         const before = changes().length;
         const word = style === 'sed -i' ? 'Sed edit.' : `Saved by ${style}.`;
         save(edited(`Saved by ${style}.`));
@@ -212,12 +207,12 @@ describe('preppack watch', () => {
       expect(changes().slice(quiet), 'side files').toEqual([]);
 
       // A new question file is seen too.
-      const mark = stdout.length;
+      const mark = output.stdout().length;
       writeFileSync(join(folder, 'staff-99-new.md'), original.replace(/^id: .*$/m, 'id: staff-99-new').replace(/^number: .*$/m, 'number: 99').replace('prompt: ', 'prompt: A new question. '));
       await seen(/changed: [\s\S]*1 PDF/, mark);
       await settle(600);
       expect(await text()).toContain(squash('A new question.'));
-      expect(stderr).not.toMatch(STACK_TRACE);
+      expect(output.stderr()).not.toMatch(STACK_TRACE);
     } finally {
       child.kill('SIGINT');
     }
