@@ -6,6 +6,7 @@
 import { PDFCheckBox, PDFDict, PDFDocument, PDFName, PDFRadioGroup, PDFString, PDFHexString, PDFTextField, type PDFForm } from 'pdf-lib';
 import { parseSheetData, SHEET_FIELD, SHEET_INFO_KEY, type SheetData } from '../loops/sheetData.js';
 import { slugify } from '../text/slug.js';
+import { NO_DECISION } from '../packets/ratings.js';
 
 export interface QuestionRating {
   id: string;
@@ -84,17 +85,16 @@ function read(path: string, document: PDFDocument): FilledSheet | string {
       ticked: ticks.filter((box) => box.isChecked()).map((box) => Number(box.getName().slice(`${q.id}.tick-`.length))).sort((a, b) => a - b),
     };
   });
-  const noDecision = 'No decision';
-  return { path, data, questions, overall: chosen(form, 'overall', [...data.ratings, noDecision]), takeaways: text('takeaways') };
+  return { path, data, questions, overall: chosen(form, 'overall', [...data.ratings, NO_DECISION]), takeaways: text('takeaways') };
 }
 
-/** A PDF preppack wrote: with `'other'`, one that is not a scoring sheet with someone's name on it (a plan, a debrief sheet, a booklet). */
-export async function isPreppackDocument(bytes: Uint8Array, kind: 'other'): Promise<boolean> {
+/** A PDF preppack wrote that is not a scoring sheet with someone's name on it (a plan, a debrief sheet, a booklet). */
+export async function isOtherPreppackDocument(bytes: Uint8Array): Promise<boolean> {
   try {
     const document = await PDFDocument.load(bytes, { updateMetadata: false });
     const creator = infoText(document, 'Creator');
     const sheet = textField(document.getForm(), SHEET_FIELD) ?? infoText(document, SHEET_INFO_KEY);
-    return creator === 'preppack' && kind === 'other' && !sheet;
+    return creator === 'preppack' && !sheet;
   } catch {
     return false;
   }

@@ -10,7 +10,7 @@ import { collectedJson, ratingsCsv } from '../collect/ratingsFiles.js';
 import { summaryPdf } from '../collect/summary.js';
 import { calibrate } from '../collect/calibration.js';
 import { calibrationPdf } from '../collect/calibrationPage.js';
-import { isPreppackDocument } from '../collect/readSheet.js';
+import { isOtherPreppackDocument } from '../collect/readSheet.js';
 import { OutputFolder } from '../fs/outputFolder.js';
 import { underLock, writeStaged } from '../fs/stagedWrite.js';
 import { error, PreppackError, type Problem } from '../problems.js';
@@ -62,7 +62,7 @@ export async function sheetInputs(paths: readonly string[]): Promise<SheetInput[
     for (const file of pdfsBelow(path)) {
       const bytes = readFileSync(file);
       // A loop's folder also holds its plan and debrief sheet: preppack's own, and not sheets.
-      if (await isPreppackDocument(bytes, 'other')) continue;
+      if (await isOtherPreppackDocument(bytes)) continue;
       inputs.push({ path: file, bytes, loop: file.slice(0, file.lastIndexOf('/')) || '.' });
     }
   }
