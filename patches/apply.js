@@ -14,14 +14,14 @@ if (run.status !== 0) process.exit(run.status ?? 1);
 /**
  * What the bundled copies leave out of the package: browser builds, source
  * maps, fontkit's sources (pdfmake's stay: its patch applies to them too),
- * a Yarn release (pdfmake's Roboto stays: a test proves a font without tick
- * boxes is refused). npm packs a bundled dependency as it lies in
+ * a Yarn release, the browser's font files (pdfmake's Roboto .ttf files stay:
+ * a test proves a font without tick boxes is refused). npm packs a bundled dependency as it lies in
  * node_modules (it reads no .npmignore of its own: npm/cli#718), so they are
  * removed here, where nothing that runs in Node loads them. Removing them
  * again is a no-op.
  */
 const LEFT_OUT = {
-  pdfmake: ['build/pdfmake.js', 'build/pdfmake.min.js', 'build/vfs_fonts.js', 'fonts', 'build-vfs.js'],
+  pdfmake: ['build/pdfmake.js', 'build/pdfmake.min.js', 'build/vfs_fonts.js', 'build/fonts/Roboto.js', 'build/standard-fonts', 'fonts', 'build-vfs.js'],
   pdfkit: ['.yarn', '.yarnrc.yml', 'js/pdfkit.standalone.js', 'rollup.config.mjs', 'vitest.config.js', 'jsconfig.json'],
   fontkit: ['src', 'dist/browser.cjs', 'dist/browser-module.mjs'],
 };

@@ -10,7 +10,7 @@ import type * as Fontkit from 'fontkit';
 import { inputBytes, inputProblem } from '../fs/readInput.js';
 import { fileStamp, installedFonts, parseCharset, type SystemFace } from './systemFonts.js';
 import { createHash } from 'node:crypto';
-import { BUNDLED_FONT, FONTS, inBundledRanges, type FontStyle } from '../render/fonts.js';
+import { BUNDLED_FONT, CODE_FONT, FONTS, inWholeRanges, type FontStyle } from '../render/fonts.js';
 
 /** A face as pdfmake takes it: a file, or a collection's file and the face's PostScript name. */
 export type FaceFile = string | [string, string];
@@ -22,7 +22,8 @@ export interface FallbackFont {
   /** What a user is told it is, and what the manifest records: "Noto Sans CJK JP (/usr/share/…/NotoSansCJK-Regular.ttc)". */
   label: string;
   faces: Record<FontStyle, FaceFile>;
-  has: (code: number) => boolean;
+  /** Whether the face a style is set in has the character (an italic face may lack a script its regular face has). */
+  has: (code: number, style?: FontStyle) => boolean;
 }
 
 
@@ -68,16 +69,22 @@ function familyOf(face: SystemFace, all: readonly SystemFace[]): FallbackFont {
     same.find((f) => f.weight >= 180 === bold && f.slant > 0 === italic && (bold ? f.weight <= 210 : f.weight >= 50 && f.weight <= 105));
   const regular = faceFile(face.file, face.postscriptName);
   const bold = pick(true, false);
-  const boldFile = bold ? faceFile(bold.file, bold.postscriptName) : regular;
   const italic = pick(false, true);
   const boldItalic = pick(true, true);
-  let ranges: [number, number][] | undefined;
-  const charset = face.charset;
+  // Each style is set in its own face where the family has one (else the regular face, or bold for bold italics): each is asked for its own characters.
+  const chosen: Record<FontStyle, SystemFace> = { normal: face, bold: bold ?? face, italics: italic ?? face, bolditalics: boldItalic ?? bold ?? face };
+  const ranges = new Map<SystemFace, [number, number][]>();
+  const hasIn = (f: SystemFace, code: number) => {
+    if (f.charset === undefined) return openFace(f.file, f.postscriptName)?.hasGlyphForCodePoint(code) ?? false;
+    if (!ranges.has(f)) ranges.set(f, parseCharset(f.charset));
+    return within(ranges.get(f)!, code);
+  };
+  const file = (f: SystemFace) => faceFile(f.file, f.postscriptName);
   return {
     family: `fallback:${face.family}`,
     label: `${face.family} (${face.file})`,
-    faces: { normal: regular, bold: boldFile, italics: italic ? faceFile(italic.file, italic.postscriptName) : regular, bolditalics: boldItalic ? faceFile(boldItalic.file, boldItalic.postscriptName) : boldFile },
-    has: charset !== undefined ? (code) => within((ranges ??= parseCharset(charset)), code) : (code) => openFace(face.file, face.postscriptName)?.hasGlyphForCodePoint(code) ?? false,
+    faces: { normal: regular, bold: file(chosen.bold), italics: file(chosen.italics), bolditalics: file(chosen.bolditalics) },
+    has: (code, style = 'normal') => hasIn(chosen[style], code),
   };
 }
 
@@ -104,7 +111,7 @@ function lazyFamilyOfFile(file: string): FallbackFont {
     get faces() {
       return open()?.faces ?? { normal: file, bold: file, italics: file, bolditalics: file };
     },
-    has: (code) => open()?.has(code) ?? false,
+    has: (code, style) => open()?.has(code, style) ?? false,
   };
 }
 
@@ -203,8 +210,36 @@ export function fallbackFontsFingerprint(): string {
 /** Whether any text of this run has asked for a fallback font. */
 let fallbacksLooked = false;
 
-/** The run's chain for a primary family: the config's fallbacks, the theme's, then the installed fonts. */
-export const runChain = (primary: string) => fontChain(primary, [...configuredFallbacks, ...themeFallbacks]);
+/** The bundled DejaVu Sans as a fallback: code (in DejaVu Sans Mono) takes from it what the code font lacks (arrows, Greek, Cyrillic…) before any installed font. */
+const bundledFallback: FallbackFont = {
+  family: BUNDLED_FONT,
+  label: 'DejaVu Sans (bundled)',
+  faces: FONTS[BUNDLED_FONT]!,
+  has: (code, style = 'normal') => inWholeRanges(BUNDLED_FONT, code) || primaryHas(BUNDLED_FONT, style, code),
+};
+
+const UPRIGHT = ':upright';
+
+/**
+ * A bundled family's upright faces standing in for its slanted ones: DejaVu
+ * Sans Oblique lacks the Arabic (and more) of the upright face, so an italic
+ * run of Arabic is set upright, as browsers set it, rather than as boxes.
+ */
+function uprightOf(family: string): FallbackFont {
+  const faces = FONTS[family]!;
+  const upright = (style: FontStyle): FontStyle => (style === 'bold' || style === 'bolditalics' ? 'bold' : 'normal');
+  return { family: `${family}${UPRIGHT}`, label: `${family} (bundled, upright)`, faces: { normal: faces.normal, bold: faces.bold, italics: faces.normal, bolditalics: faces.bold }, has: (code, style = 'normal') => primaryHas(family, upright(style), code) };
+}
+
+/** Whether a family of a document's font table is one of the bundled files (not a fallback a reader is told about). */
+export const isBundledFamily = (family: string) => family in FONTS || (family.endsWith(UPRIGHT) && family.slice(0, -UPRIGHT.length) in FONTS);
+
+/** The bundled fallbacks of a primary family, asked before any configured or installed font. */
+const bundledFallbacks = (primary: string): FallbackFont[] =>
+  primary === CODE_FONT ? [bundledFallback, uprightOf(CODE_FONT), uprightOf(BUNDLED_FONT)] : primary in FONTS ? [uprightOf(primary)] : [];
+
+/** The run's chain for a primary family: its bundled fallbacks, the config's, the theme's, then the installed fonts. */
+export const runChain = (primary: string) => fontChain(primary, [...bundledFallbacks(primary), ...configuredFallbacks, ...themeFallbacks]);
 
 /** The chain for a primary family and the configured fallbacks (already opened), then the installed fonts unless `installed` is false. */
 export function fontChain(primary: string, configured: readonly FallbackFont[] = [], installed = true): FontChain {
@@ -220,6 +255,8 @@ export function fontChain(primary: string, configured: readonly FallbackFont[] =
     }
     return fallbacks;
   };
+  const bundled = configured.filter((font) => isBundledFamily(font.family));
+  for (const font of bundled) families.set(font.family, font);
   let byFamily: Map<string, FallbackFont> | undefined;
   const chosen = new Map<string, string | undefined>();
   const chain: FontChain = {
@@ -232,21 +269,29 @@ export function fontChain(primary: string, configured: readonly FallbackFont[] =
       if (chosen.has(key)) return chosen.get(key);
       const code = char.codePointAt(0)!;
       // The bundled font's whole ranges need no font opened; a line break or tab is never drawn.
-      if ((primary === BUNDLED_FONT && inBundledRanges(code)) || code < 0x20 || primaryHas(primary, style, code)) {
+      if (inWholeRanges(primary, code) || code < 0x20 || primaryHas(primary, style, code)) {
         chosen.set(key, primary);
         return primary;
       }
+      // The bundled fallbacks are asked first without looking at what is installed, so a build that needs no more stays independent of the machine's fonts.
+      const own = bundled.find((font) => font.has(code, style));
+      if (own) {
+        chosen.set(key, own.family);
+        return own.family;
+      }
       // An invisible character (a zero-width space, a joiner) is set in a font that has it too, else it is drawn as a box; if none has it, it still needs none.
-      const family = all().find((font) => font.has(code))?.family ?? (needsGlyph(char) ? undefined : primary);
+      const family = all().find((font) => font.has(code, style))?.family ?? (needsGlyph(char) ? undefined : primary);
       chosen.set(key, family);
       return family;
     },
     familyHas(family, char, style) {
       const code = char.codePointAt(0)!;
       if (code < 0x20) return true;
-      if (family === primary) return (primary === BUNDLED_FONT && inBundledRanges(code)) || primaryHas(primary, style, code);
+      if (family === primary) return inWholeRanges(primary, code) || primaryHas(primary, style, code);
+      const own = bundled.find((font) => font.family === family);
+      if (own) return own.has(code, style);
       byFamily ??= new Map(all().map((font) => [font.family, font]));
-      return byFamily.get(family)?.has(code) ?? false;
+      return byFamily.get(family)?.has(code, style) ?? false;
     },
   };
   chains.set(key, chain);

@@ -14,6 +14,12 @@ export const FONTS: Record<string, Record<FontStyle, string>> = {
     italics: join(FONTS_DIR, 'DejaVuSans-Oblique.ttf'),
     bolditalics: join(FONTS_DIR, 'DejaVuSans-BoldOblique.ttf'),
   },
+  DejaVuSansMono: {
+    normal: join(FONTS_DIR, 'DejaVuSansMono.ttf'),
+    bold: join(FONTS_DIR, 'DejaVuSansMono-Bold.ttf'),
+    italics: join(FONTS_DIR, 'DejaVuSansMono-Oblique.ttf'),
+    bolditalics: join(FONTS_DIR, 'DejaVuSansMono-BoldOblique.ttf'),
+  },
 };
 
 /** The face of a family that bold and italics ask for. */
@@ -21,6 +27,12 @@ export const faceStyle = (bold?: boolean, italics?: boolean): FontStyle => (bold
 
 /** The family the bundled theme sets text in. */
 export const BUNDLED_FONT = 'DejaVuSans';
+
+/** The family code is set in: every character one width, so columns and box drawings line up. */
+export const CODE_FONT = 'DejaVuSansMono';
+
+/** Ranges every face of DejaVu Sans Mono has whole (a test checks them against the files): ASCII, Latin-1, box drawing and blocks. */
+export const CODE_FONT_RANGES: readonly (readonly [number, number])[] = [[0x20, 0x7e], [0xa0, 0xff], [0x2500, 0x259f]];
 
 /**
  * Ranges every face of the bundled DejaVu Sans has whole (Latin, Greek,
@@ -35,3 +47,7 @@ export const BUNDLED_FONT_RANGES: readonly (readonly [number, number])[] = [
 ];
 
 export const inBundledRanges = (code: number) => BUNDLED_FONT_RANGES.some(([from, to]) => code >= from && code <= to);
+
+/** Whether a bundled family is known to have a character without opening its file. */
+export const inWholeRanges = (family: string, code: number) =>
+  family === BUNDLED_FONT ? inBundledRanges(code) : family === CODE_FONT && CODE_FONT_RANGES.some(([from, to]) => code >= from && code <= to);

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { inputProblem } from '../fs/readInput.js';
 import { PreppackError } from '../problems.js';
 import { FONTS, FONTS_DIR } from './fonts.js';
-import { fallbackFamily, runChain } from '../fonts/fontChain.js';
+import { fallbackFamily, isBundledFamily, runChain } from '../fonts/fontChain.js';
 import { withFontRuns } from '../fonts/fontRuns.js';
 
 let configured = false;
@@ -106,6 +106,7 @@ export async function layoutPdf(document: Record<string, unknown>): Promise<Laid
     pages: laidOut.pages,
     draw: () => bytesOf(laidOut.draw()),
     lost: lostText(body, laidOutCharacters(laidOut.laidOutPages)),
-    fonts: [...fonts.families].sort().map((name) => fallbackFamily(name)?.label ?? name),
+    // The bundled families are the theme's own, not fallbacks a reader is told about.
+    fonts: [...fonts.families].filter((name) => !isBundledFamily(name)).sort().map((name) => fallbackFamily(name)?.label ?? name),
   };
 }
