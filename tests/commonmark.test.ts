@@ -4,7 +4,8 @@
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeHTML } from 'entities';
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { preppack, scratchDir, STACK_TRACE } from './helpers.js';
 import { linkTargets, readPdf } from './pdf.js';
@@ -25,8 +26,22 @@ const name = (example: SpecExample) => `example-${String(example.number).padStar
 /** Quotes compared straight (the house style prints them curly) and blanks removed (lines break anywhere). */
 const comparable = (text: string) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[\s\u200b]+/g, '');
 
-/** The words a browser shows for the spec's HTML: its text, without tags and with entities decoded. */
-const visibleWords = (html: string) => decodeHTML(tabs(html).replace(/<[^>]*>/g, ' ')).split(/\s+/).filter(Boolean);
+/** The words a browser shows for the spec's HTML, read with an HTML parser: its text, without tags, comments, scripts or styles, entities decoded. */
+function visibleWords(html: string): string[] {
+  const parts: string[] = [];
+  const visit = (nodes: readonly ChildNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') parts.push(node.data);
+      else if (node.type === 'tag') {
+        parts.push(' ');
+        visit(node.children);
+        parts.push(' ');
+      }
+    }
+  };
+  visit(parseDocument(tabs(html), { decodeEntities: true }).children);
+  return parts.join('').split(/\s+/).filter(Boolean);
+}
 
 /** The words of `words` not found in `text` in order. */
 function missingInOrder(text: string, words: readonly string[]): string[] {

@@ -96,3 +96,29 @@ export async function emptyBoxes(path: string, options: { annotations?: boolean 
   await document.destroy();
   return boxes;
 }
+
+/**
+ * Each page's text without its running head and foot, told apart by where
+ * they stand (the top and bottom margins), not by what they say: a running
+ * head that is a document's own first heading would otherwise be taken for
+ * its text. Read with pdf.js, in its reading order.
+ */
+export async function pageBodies(path: string, margin = 50): Promise<string[]> {
+  const document = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+  const bodies: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const height = page.view[3]!;
+    const content = await page.getTextContent();
+    let text = '';
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      const y = item.transform[5] as number;
+      if (y > height - margin || y < margin - 10) continue;
+      text += item.str + (item.hasEOL ? '\n' : '');
+    }
+    bodies.push(text);
+  }
+  await document.destroy();
+  return bodies;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputNames } from '../src/pipeline/markdownFiles.js';
 import { preppack, scratchDir, STACK_TRACE } from './helpers.js';
-import { readPdf, squash } from './pdf.js';
+import { linkTargets, readPdf, squash } from './pdf.js';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
@@ -89,14 +89,16 @@ describe('preppack render', () => {
     expect(page).toContain('one two three four code five six seven\neight nine\nten');
   });
 
-  it("takes the title from the first level-1 heading as it prints (setext too), never from a code block's # comment", async () => {
+  it("takes the title from the first level-1 heading's words (setext too), never from a code block's # comment or a badge", async () => {
     const dir = scratchDir();
     writeFileSync(join(dir, 'tool.md'), '```sh\n# install it\nnpm i tool\n```\n\nThe *tool* [![ci](badge.svg)](https://example.com)\n========\n\ntext\n');
     expect(preppack(['render', 'tool.md', '--out', 'out'], dir).code).toBe(0);
     const pdf = await readPdf(join(dir, 'out', 'tool.pdf'));
-    expect(pdf.info.Title).toBe('The tool [ci]');
-    // The running head and the heading itself.
-    expect((pdf.pages[0] ?? '').split('\n').filter((line) => line.trim() === 'The tool [ci]')).toHaveLength(2);
+    expect(pdf.info.Title).toBe('The tool');
+    // The running head; the heading itself shows the badge's description after its words.
+    const lines = (pdf.pages[0] ?? '').split('\n').map((line) => line.trim());
+    expect(lines).toContain('The tool');
+    expect(lines.map(squash)).toContain('Thetoolci');
   });
 
   it('gives distinct names to any set of inputs, distinct even where case is not (macOS, Windows), safe on every file system', () => {
@@ -192,7 +194,7 @@ describe('preppack render', () => {
     ['outside the folder', '![x](../outside.png)', 'is outside the Markdown file\'s folder'],
     ['missing', '![x](nothere.png)', 'is not there'],
     ['on the web', '![x](https://example.com/x.png)', 'is not a file beside the Markdown'],
-    ['not an image', '![x](notes.txt)', 'is not a PNG or JPEG file'],
+    ['not an image', '![x](notes.txt)', 'is not a PNG, JPEG or SVG file'],
     ['damaged', '![x](fake.png)', 'is damaged or not really a PNG file'],
   ])('an image %s is a warning naming file and line, its description printed; an error with --strict', async (_, image, message) => {
     const root = scratchDir();
@@ -208,7 +210,9 @@ describe('preppack render', () => {
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('its description is printed instead');
     const text = (await readPdf(join(root, 'out', 'pics.pdf'))).squashed;
-    expect(text).toContain('[x]Afterit.');
+    // In a small tinted box, as a badge: no brackets.
+    expect(text).toContain('xAfterit.');
+    expect(text).not.toContain('[x]');
     const strict = preppack(['render', good, file, '--out', join(root, 'strict'), '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain(`${file}:5: the image`);
@@ -268,10 +272,12 @@ describe('preppack render', () => {
     expect((await readPdf(join(dir, 'out', 'second.pdf'))).squashed).toContain('DefinedDeadline');
   });
 
-  it('prints inline HTML and code spans as written, and opens a quote after = or *', async () => {
+  it('prints code spans as written, inline HTML as what it stands for, and opens a quote after = or *', async () => {
     const dir = scratchDir();
-    const file = write(join(dir, 'as-written.md'), '# As written\n\nSee <a href="x">here</a>, `f&ouml;&ouml;` and &ouml;, *"quoted"* and title="this".\n');
+    const file = write(join(dir, 'as-written.md'), '# As written\n\nSee <a href="https://example.com/x">here</a>, `f&ouml;&ouml;` and &ouml;, *"quoted"* and title="this".\n');
     expect(preppack(['render', file, '--out', join(dir, 'out')]).code).toBe(0);
-    expect((await readPdf(join(dir, 'out', 'as-written.pdf'))).squashed).toContain(squash('See <a href="x">here</a>, f&ouml;&ouml; and ö, “quoted” and title=“this”.'));
+    const pdf = join(dir, 'out', 'as-written.pdf');
+    expect((await readPdf(pdf)).squashed).toContain(squash('See here, f&ouml;&ouml; and ö, “quoted” and title=“this”.'));
+    expect(await linkTargets(pdf)).toContain('https://example.com/x');
   });
 });

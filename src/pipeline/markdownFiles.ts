@@ -13,10 +13,10 @@ import { imagesInText } from '../render/inlineImages.js';
 import { nestingMessage, tooDeep } from '../render/nesting.js';
 import { unprintableText } from '../render/coverage.js';
 import { themeFor, type Theme } from '../render/theme.js';
-import { checkImage } from '../render/imageCheck.js';
+import { checkImage, svgImage } from '../render/imageCheck.js';
 import type { Token, Tokens } from 'marked';
-import { inlineMarkdown, plainText } from '../render/inlines.js';
-import { headingSource, RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
+import { headingText } from '../render/inlines.js';
+import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
 import { typeset } from '../render/typeset.js';
 import { readInput, readInputText } from '../fs/readInput.js';
 import { TOOL_VERSION } from '../version.js';
@@ -35,7 +35,7 @@ export interface RenderedFile {
   pages: number;
 }
 
-const IMAGE_TYPES: Record<string, 'image/png' | 'image/jpeg'> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+const IMAGE_TYPES: Record<string, 'image/png' | 'image/jpeg' | 'image/svg+xml'> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
 
 /**
  * Output names from input names, in their own case: `README.md` →
@@ -72,10 +72,14 @@ function imageAt(folder: string, href: string): SourceImage | string {
   }
   if (path !== folder && !path.startsWith(folder + sep)) return `the image "${href}" is outside the Markdown file's folder`;
   const type = IMAGE_TYPES[extname(path).toLowerCase()];
-  if (!type) return `the image "${href}" is not a PNG or JPEG file`;
+  if (!type) return `the image "${href}" is not a PNG, JPEG or SVG file${/\.(gif|webp|avif|bmp|tiff?)$/i.test(path) ? ' (convert it to PNG to print it)' : ''}`;
   const read = readInput(path, 'image');
   if ('problem' in read) return `the image "${href}" cannot be read: ${read.problem.message}`;
   const { bytes } = read;
+  if (type === 'image/svg+xml') {
+    const svg = svgImage(bytes.toString('utf8'));
+    return typeof svg === 'string' ? `the image "${href}" ${svg}` : { svg: svg.svg, width: svg.width * POINTS_PER_PIXEL, height: svg.height * POINTS_PER_PIXEL };
+  }
   const size = checkImage(bytes, type);
   if ('problem' in size) return `the image "${href}" ${size.problem}`;
   return { url: `data:${type};base64,${bytes.toString('base64')}`, width: size.width * POINTS_PER_PIXEL, height: size.height * POINTS_PER_PIXEL };
@@ -119,10 +123,44 @@ function lineOf(text: string, piece: string | undefined): number {
   return at < 0 ? 1 : text.slice(0, at).split('\n').length;
 }
 
-/** The first level-1 heading as plain text (`Title\n===` too, never a `# comment` in a code block), else the file's name. */
+/** The blocks of a document in reading order, those inside centred HTML blocks (`<div align="center"><h1>…`) too. */
+function* readingOrder(tokens: readonly Token[]): Generator<Token> {
+  for (const token of tokens) {
+    if (token.type === 'htmlBlock') yield* readingOrder((token as unknown as { tokens: Token[] }).tokens);
+    else yield token;
+  }
+}
+
+/** An image a document opens with (a logo with its name as alt text, as READMEs start), before any text. */
+function leadingImage(tokens: readonly Token[]): string {
+  for (const token of readingOrder(tokens)) {
+    if (token.type === 'space' || token.type === 'hr') continue;
+    if (token.type !== 'paragraph') return '';
+    const image = (inline: readonly Token[] = []): Tokens.Image | undefined => {
+      for (const t of inline) {
+        if (t.type === 'image') return t as Tokens.Image;
+        const inner = 'tokens' in t && Array.isArray(t.tokens) ? image(t.tokens as Token[]) : undefined;
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    return image((token as Tokens.Paragraph).tokens)?.text ?? '';
+  }
+  return '';
+}
+
+/**
+ * The document's title as one line of plain text (no Markdown, no badges, no
+ * URLs): its first level-1 heading (never a `# comment` in a code block);
+ * else its first heading when no text comes before it (a book chapter that
+ * starts at level 2); else the description of the image it opens with (a
+ * README's logo); else the file's name.
+ */
 function titleOf(file: MarkdownFile, tokens: readonly Token[]): string {
-  const heading = tokens.find((token): token is Tokens.Heading => token.type === 'heading' && token.depth === 1);
-  const title = heading ? plainText(inlineMarkdown(headingSource(heading).text)).replace(/\s+/g, ' ').trim() : '';
+  const blocks = [...readingOrder(tokens)];
+  const plain = (heading: Token | undefined) => (heading ? headingText(heading as Tokens.Heading).replace(/\s+/g, ' ').trim() : '');
+  const first = blocks.find((t) => t.type !== 'space' && t.type !== 'html');
+  const title = plain(blocks.find((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 1)) || (first?.type === 'heading' ? plain(first) : '') || leadingImage(tokens).trim();
   return title || basename(file.path, extname(file.path));
 }
 

@@ -48,7 +48,7 @@ const CLOSE = /^:::[ \t]*$/;
  * with all the text still to read: looking only as far as the paragraph's
  * end (its first blank line) keeps reading linear in the text.
  */
-function startIn(src: string, pattern: RegExp): number | undefined {
+export function startIn(src: string, pattern: RegExp): number | undefined {
   const blank = src.indexOf('\n\n');
   return pattern.exec(blank < 0 ? src : src.slice(0, blank))?.index;
 }

@@ -4,6 +4,7 @@
 // that is cut short or damaged is found by walking its structure, so that it
 // becomes a warning instead of stopping pdfkit part-way through a document.
 import { crc32, inflateSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { imageSize, type PixelSize } from './imageSize.js';
 
 /** The most pixels an image may have: 4000 × 4000, far more than a page shows at print resolution. */
@@ -108,4 +109,17 @@ export function checkImage(bytes: Buffer, type: 'image/png' | 'image/jpeg'): Pix
   }
   const problem = type === 'image/png' ? pngProblem(bytes, size) : jpegProblem(bytes);
   return problem ? { problem: `is a damaged ${kind} file: ${problem}` } : size;
+}
+
+/** An SVG measured the way pdfmake will draw it (its svg-to-pdfkit), or why it cannot be: not SVG, or no size. */
+export function svgImage(svg: string): { svg: string; width: number; height: number } | string {
+  const require = createRequire(import.meta.url);
+  const { default: SVGMeasure } = require('pdfmake/js/SVGMeasure.js') as { default: new () => { measureSVG: (svg: string) => { width?: number; height?: number } } };
+  try {
+    const { width, height } = new SVGMeasure().measureSVG(svg);
+    if (!(Number(width) > 0) || !(Number(height) > 0)) return 'is an SVG without a width and height or a viewBox';
+    return { svg, width: Number(width), height: Number(height) };
+  } catch (caught) {
+    return `is not an SVG preppack can read (${(caught as Error).message.replace(/\s+/g, ' ').slice(0, 120)})`;
+  }
 }

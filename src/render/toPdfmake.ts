@@ -2,9 +2,13 @@
 // the directives become the layout pieces a pen-and-paper packet needs
 // (widgets.ts), and headings are kept with their text (keep.ts).
 import { loneImage } from './inlineImages.js';
+import { codeBlock } from './codeBlock.js';
+import type { HtmlBlockToken } from './htmlTokens.js';
+import { alertBox, alertOf } from './alerts.js';
 import type { Token, Tokens } from 'marked';
 import { splitArgs, type ContainerDirectiveToken, type LineDirectiveToken } from './directives.js';
-import { inlineMarkdown, inlines, plainText, type Inline } from './inlines.js';
+import { footnoteId, footnoteRefId, inlineMarkdown, inlines, plainText, type Inline } from './inlines.js';
+import { numberFootnotes, type FootnoteRefToken, type FootnoteToken } from './gfmExtras.js';
 import { marker, type FillArea, type FillPlan } from './fill.js';
 import { divergingBars, parseChartRow, stackedBars, type ChartRow } from './charts.js';
 import { keepHeadingsWithText, type BlockKind } from './keep.js';
@@ -38,8 +42,10 @@ export interface DocumentSource {
 }
 
 export interface SourceImage {
-  /** The bytes as a data URL. */
-  url: string;
+  /** The bytes as a data URL (PNG, JPEG). */
+  url?: string;
+  /** An SVG's text: drawn as vectors (pdfmake's svg-to-pdfkit). */
+  svg?: string;
   /** Its own size in points. */
   width: number;
   height: number;
@@ -82,6 +88,8 @@ interface DocumentState {
   /** Fill areas, in document order. */
   fillAreas: { node: PdfNode; column?: FillArea['column'] }[];
   evenAreas: PdfNode[];
+  /** For each footnote first referred to in a paragraph, that paragraph's id: its ↩ leads back there. */
+  footnoteRefs: Map<number, string>;
   /** Ids made from heading text, to keep them unique. */
   autoIds: Set<string>;
   /** For each base of an automatic id, the number to try next. */
@@ -145,8 +153,10 @@ function heading(token: Tokens.Heading, state: State): PdfNode {
   const text = source.text;
   const id = source.id ?? (state.options.source?.autoIds ? autoId(text, state) : undefined);
   const style = state.inCover ? [`h${token.depth}`, `cover${token.depth}`] : `h${token.depth}`;
-  const pieces = inlineMarkdown(text);
-  const node: PdfNode = withKind(state, { text: pieces, style, headlineLevel: token.depth }, { kind: 'heading' });
+  // The heading's own tokens (reference links resolved, HTML read), unless its `{#id}` is cut off the text.
+  const pieces = source.id === undefined && token.tokens ? inlines(token.tokens) : inlineMarkdown(text);
+  const align = (token as { align?: string }).align;
+  const node: PdfNode = withKind(state, { text: pieces, style, headlineLevel: token.depth, ...(align ? { alignment: align } : {}) }, { kind: 'heading' });
   // An empty heading (`##` alone) has no line to bookmark: pdfmake would fail on it.
   if (!id || !plainText(pieces).trim()) return node;
   node.id = id;
@@ -236,6 +246,9 @@ const gridLayout = (theme: Theme) => ({
 /** A cell of one mark (a tick box): nothing to read, something to tick. */
 const isMark = (text: string) => /^[^\p{L}\p{N}]{1,2}$/u.test(text.trim());
 
+/** A table too wide for its column is set no smaller than this share of its type size. */
+const MIN_TABLE_SCALE = 0.8;
+
 /** Cell padding and rules of a table column, in points, beside its text. */
 const COLUMN_PADDING = 10;
 
@@ -287,15 +300,22 @@ function splitTable(token: Tokens.Table, state: State, widths: readonly number[]
 function table(token: Tokens.Table, state: State, split = false): PdfNode {
   const theme = state.options.theme;
   const headerStyle = styleOf(theme, 'tableHeader', { bold: true });
-  const headerWidths = token.header.map((cell) => textWidth(cell.text, headerStyle) + COLUMN_PADDING);
-  if (!split && headerWidths.reduce((sum, w) => sum + w, 0) > state.width) {
+  // Widths from the text a header prints (a badge or a link's URL is not printed).
+  const headerTexts = token.header.map((cell) => plainText(inlines(cell.tokens)));
+  const sum = (widths: readonly number[]) => widths.reduce((total, w) => total + w, 0);
+  const headerWidths = headerTexts.map((text) => textWidth(text, headerStyle) + COLUMN_PADDING);
+  // Headers too wide side by side: the type shrinks (to a bound), then headers wrap at their spaces, and only then is the table split.
+  const scale = Math.max(MIN_TABLE_SCALE, Math.min(1, state.width / sum(headerWidths)));
+  const longestWords = headerTexts.map((text) => Math.max(0, ...text.split(/\s+/).map((word) => textWidth(word, headerStyle))) * scale + COLUMN_PADDING);
+  if (!split && sum(longestWords) > state.width) {
     const parts = splitTable(token, state, headerWidths);
     if (parts) return withKind(state, parts, { kind: 'large' });
   }
   // Header cells never wrap, so that a column is at least as wide as its header, unless even that is too wide.
-  const fits = headerWidths.reduce((sum, w) => sum + w, 0) <= state.width;
+  const fits = sum(headerWidths) * scale <= state.width;
 
-  const rows = token.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens), alignment: isMark(cell.text) ? 'center' : undefined })));
+  // A column's alignment (`:--:`) as written; a column of tick boxes centred.
+  const rows = token.rows.map((row) => row.map((cell, column) => ({ text: inlines(cell.tokens), alignment: isMark(cell.text) ? 'center' : (token.align[column] ?? undefined) })));
   const columns = token.header.map((_, column) => column);
   const cellText = (row: readonly Tokens.TableCell[], column: number) => row[column]?.text.trim() ?? '';
   // Columns to write in (no text, a dash at most) share the spare width equally.
@@ -311,10 +331,12 @@ function table(token: Tokens.Table, state: State, split = false): PdfNode {
   const textLength = (column: number) => [token.header, ...token.rows].reduce((sum, row) => sum + (row[column]?.text.length ?? 0), 0);
   const textColumns = columns.filter((c) => !markColumns.includes(c) && !blankColumns.includes(c));
   const widest = blankColumns.length ? -1 : textColumns.reduce((best, column) => (textLength(column) > textLength(best) ? column : best), textColumns[0] ?? 0);
-  const header = token.header.map((cell, column) => ({ text: inlines(cell.tokens), style: 'tableHeader', noWrap: fits && !(wrapMarks && markColumns.includes(column)) }));
+  const header = token.header.map((cell, column) => ({ text: inlines(cell.tokens), style: 'tableHeader', noWrap: fits && !(wrapMarks && markColumns.includes(column)), alignment: token.align[column] ?? undefined }));
   const widths = columns.map((column) => (markColumns.includes(column) ? markWidth : column === widest || blankColumns.includes(column) ? '*' : 'auto'));
   if (markColumns.length > 1 && !markColumns.includes(0)) markRowFields(state, token, rows, markColumns, markWidth);
-  const node = { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true }, layout: gridLayout(theme), style: 'table' };
+  const shrunk = scale < 1 ? { fontSize: styleOf(theme, 'table').fontSize * scale } : {};
+  if (scale < 1) for (const cell of header) Object.assign(cell, { fontSize: headerStyle.fontSize * scale });
+  const node = { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true }, layout: gridLayout(theme), style: 'table', ...shrunk };
   return withKind(state, node, token.rows.length <= 6 ? { kind: 'small' } : { kind: 'large' });
 }
 
@@ -497,14 +519,25 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
       const shown = lone ? state.options.source?.image?.(lone.href) : undefined;
       if (shown) return image(shown, state);
       const text = inlines(token.tokens, token.text);
+      const align = (token as { align?: string }).align;
       // Never one line of a paragraph alone at the foot or head of a page (patches/).
-      return withKind(state, { text, style: 'p', orphans: 2, widows: 2 }, { kind: 'text', lines: textLines(state, text) });
+      const node: PdfNode = { text, style: 'p', orphans: 2, widows: 2, ...(align ? { alignment: align } : {}) };
+      // The first paragraph to refer to a note is where the note's ↩ leads back to.
+      const refs = (token.tokens ?? []).flatMap((t) => (t.type === 'footnoteRef' && (t as unknown as FootnoteRefToken).number !== undefined ? [(t as unknown as FootnoteRefToken).number!] : []));
+      const first = refs.filter((n) => !state.doc.footnoteRefs.has(n));
+      if (first.length) {
+        for (const n of first) state.doc.footnoteRefs.set(n, footnoteRefId(first[0]!));
+        node.id = footnoteRefId(first[0]!);
+      }
+      return withKind(state, node, { kind: 'text', lines: textLines(state, text) });
     }
     case 'text':
       return { text: inlines('tokens' in token ? token.tokens : undefined, token.text), orphans: 2, widows: 2 };
     case 'list':
       return list(token as Tokens.List, state);
     case 'blockquote': {
+      const alert = alertOf(token as Tokens.Blockquote);
+      if (alert) return withKind(state, alertBox(alert, blocks(alert.tokens, { ...state, width: state.width - 16 })), { kind: 'small' });
       const content = narrower(state, 12, token.tokens ?? []);
       const node = { table: { widths: ['*'], body: [[{ stack: content, style: 'quote' }]] }, layout: quoteLayout(state.options.theme), margin: [0, 2, 0, 8] };
       const lines = estimateLines(token.text ?? '', styleOf(state.options.theme, 'quote'), state.width - 12);
@@ -514,8 +547,18 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
       return table(token as Tokens.Table, state);
     case 'hr':
       return { canvas: [{ type: 'line', x1: 0, y1: 4, x2: state.width, y2: 4, lineWidth: 0.5, lineColor: state.options.theme.colors.rule }], margin: [0, 4, 0, 10] };
-    case 'code':
-      return withKind(state, { text: token.text, style: 'p', preserveLeadingSpaces: true }, { kind: 'large' });
+    case 'code': {
+      const code = codeBlock(token.text, (token as Tokens.Code).lang ?? '', state.width, state.options.theme);
+      return withKind(state, code.node, code.lines <= 6 ? { kind: 'small' } : { kind: 'large' });
+    }
+    case 'htmlBlock': {
+      const html = token as unknown as HtmlBlockToken;
+      const content = blocks(html.tokens, state);
+      return withKind(state, { stack: content, ...(html.align ? { alignment: html.align } : {}) }, { kind: 'large' });
+    }
+    case 'footnote':
+      // Printed at the end of the document (footnotesSection).
+      return undefined;
     case 'space':
     case 'def':
     case 'checkbox':
@@ -530,8 +573,9 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
 }
 
 /** A paragraph that is one image: at its own size, shrunk to fit the column and most of a page. */
-function image({ url, width, height }: SourceImage, state: State): PdfNode {
-  return withKind(state, { image: url, fit: [Math.min(width, state.width), Math.min(height, 480)], alignment: 'center', margin: [0, 2, 0, 8] }, { kind: 'small' });
+function image({ url, svg, width, height }: SourceImage, state: State): PdfNode {
+  const picture = svg ? { svg } : { image: url };
+  return withKind(state, { ...picture, fit: [Math.min(width, state.width), Math.min(height, 480)], alignment: 'center', margin: [0, 2, 0, 8] }, { kind: 'small' });
 }
 
 const kindOf = (state: State) => (node: PdfNode): BlockKind => state.doc.kinds.get(node) ?? { kind: 'small' };
@@ -551,6 +595,21 @@ function blocks(tokens: readonly Token[], state: State): PdfNode[] {
   return keepHeadingsWithText(nodes, kindOf(state));
 }
 
+/** The notes at the end of the document, after a short rule: each numbered, its ↩ leading back to where it is first referred to. */
+function footnotesSection(notes: readonly FootnoteToken[], state: State): PdfNode {
+  const theme = state.options.theme;
+  const fontSize = styleOf(theme, 'small').fontSize;
+  const numberWidth = textWidth(`${notes.length}.`, { ...styleOf(theme, 'p'), fontSize }) + 6;
+  const rows = notes.map((note) => {
+    const n = note.number!;
+    const paragraph = state.doc.footnoteRefs.get(n);
+    const back = paragraph ? [{ text: '↩', linkToDestination: paragraph, color: theme.colors.accent, width: 10 }] : [];
+    return { columns: [{ text: `${n}.`, width: numberWidth, id: footnoteId(n) }, { stack: blocks(note.tokens, { ...state, width: state.width - numberWidth - 12 }), width: '*' }, ...back], columnGap: 2, fontSize };
+  });
+  const rule = { canvas: [{ type: 'line', x1: 0, y1: 0, x2: Math.min(120, state.width), y2: 0, lineWidth: 0.5, lineColor: theme.colors.rule }], margin: [0, 10, 0, 6] };
+  return withKind(state, { stack: [rule, ...rows] }, { kind: 'large' });
+}
+
 /** Does `node` hold `target` anywhere inside it? */
 function contains(node: unknown, target: PdfNode): boolean {
   if (node === target) return true;
@@ -561,8 +620,10 @@ function contains(node: unknown, target: PdfNode): boolean {
 }
 
 export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions): RenderedContent {
-  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [], evenAreas: [], ticks: new Map(), formFields: [], autoIds: new Set(), autoIdNext: new Map() } };
+  const state: State = { options, width: options.contentWidth, doc: { ids: new Set(), refs: [], kinds: new WeakMap(), fillAreas: [], evenAreas: [], ticks: new Map(), formFields: [], autoIds: new Set(), autoIdNext: new Map(), footnoteRefs: new Map() } };
+  const notes = numberFootnotes(tokens);
   const content = blocks(tokens, state);
+  if (notes.length) content.push(footnotesSection(notes, state));
   // pdfmake fails on a page reference to nowhere with no word of where it is.
   const dangling = state.doc.refs.find((ref) => !state.doc.ids.has(ref.target));
   if (dangling) throw new RenderError(`::ref points at "${dangling.target}", but no heading has {#${dangling.target}}`, dangling.raw);

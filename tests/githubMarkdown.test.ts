@@ -1,0 +1,164 @@
+// Markdown as GitHub shows it (issue 20): HTML inside Markdown, alerts,
+// footnotes, emoji shortcodes, table alignment and code, each read back from
+// the PDF `render` writes.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { preppack, scratchDir } from './helpers.js';
+import { placedWords, readPdf, squash } from './pdf.js';
+
+/** Renders one Markdown text; the PDF's path. */
+function render(markdown: string, name = 'doc'): string {
+  const dir = scratchDir();
+  writeFileSync(join(dir, `${name}.md`), markdown);
+  const result = preppack(['render', `${name}.md`, '--out', 'out'], dir);
+  expect(result.code, result.stderr).toBe(0);
+  return join(dir, 'out', `${name}.pdf`);
+}
+
+const text = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+const fonts = (pdf: string) => execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+
+describe('HTML inside Markdown', () => {
+  const html = [
+    '# Tool',
+    '',
+    '<!-- YAML',
+    'added: v1.0.0',
+    '-->',
+    '',
+    '<p align="center">',
+    '  <a href="https://example.com"><img src="https://example.com/logo.png" alt="Tool logo"></a>',
+    '</p>',
+    '',
+    '<details>',
+    '<summary>Click to see more</summary>',
+    '',
+    'Hidden **Markdown** inside.',
+    '',
+    '</details>',
+    '',
+    'Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, x<sup>2</sup> and H<sub>2</sub>O.<br>Next line.',
+    '',
+    '<h2>Made in HTML</h2>',
+    '',
+    '<table><tr><th>Name</th><th>Role</th></tr><tr><td>Ana</td><td>Lead</td></tr></table>',
+    '',
+    '<script>alert("never")</script>',
+    '<style>p { color: red }</style>',
+    '',
+    '<custom-tag>Kept text</custom-tag>',
+    '',
+  ].join('\n');
+
+  it('prints what each tag stands for, never a tag, a comment, or a script', async () => {
+    const pdf = render(html);
+    const shown = text(pdf);
+    expect(shown).not.toMatch(/<\/?[a-z][^>]*>|<!--|-->/i);
+    expect(shown).not.toContain('added: v1.0.0');
+    expect(shown).not.toContain('alert(');
+    expect(shown).not.toContain('color: red');
+    for (const words of ['Tool logo', 'Click to see more', 'Hidden Markdown inside.', 'Made in HTML', 'Kept text', 'Next line.']) expect(squash(shown)).toContain(squash(words));
+    // `<br>`: a line break.
+    expect(shown.split('\n').map((line) => line.trim())).toContain('Next line.');
+    // `<h2>` is a heading: a bookmark.
+    const read = await readPdf(pdf);
+    expect(JSON.stringify(read.outline)).toContain('Made in HTML');
+  });
+
+  it('sets <kbd> in the code font, centres <p align="center">, and makes <table> a table', () => {
+    const pdf = render(html);
+    expect(fonts(pdf)).toMatch(/DejaVuSansMono/);
+    const words = placedWords(pdf);
+    const logo = words.find((w) => w.text === 'Tool')!;
+    const page = words.filter((w) => w.page === 1);
+    const left = Math.min(...page.map((w) => w.xMin));
+    // The logo's description stands in the middle of the line, not at the margin.
+    const logoWord = page.find((w) => w.text === 'logo' && w.yMin > logo.yMin)!;
+    expect(logoWord.xMin).toBeGreaterThan(left + 150);
+    // The table's two cells side by side.
+    const ana = page.find((w) => w.text === 'Ana')!;
+    const lead = page.find((w) => w.text === 'Lead')!;
+    expect(Math.abs(ana.yMin - lead.yMin)).toBeLessThan(2);
+    expect(lead.xMin).toBeGreaterThan(ana.xMax);
+  });
+
+  it('keeps the Markdown between <div align="center"> and </div> inside it, centred', () => {
+    const pdf = render('# Doc\n\nLeft paragraph at the margin.\n\n<div align="center">\n\n**Centred** words\n\n</div>\n\nAfter.\n');
+    const page = placedWords(pdf).filter((w) => w.page === 1);
+    const margin = page.find((w) => w.text === 'Left')!.xMin;
+    expect(page.find((w) => w.text === 'Centred')!.xMin).toBeGreaterThan(margin + 150);
+    expect(page.find((w) => w.text === 'After.')!.xMin).toBeCloseTo(margin, 0);
+  });
+});
+
+describe('GitHub alerts, footnotes and emoji', () => {
+  it('prints each alert as its titled box, without the marker', () => {
+    const kinds = ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION'];
+    const pdf = render(`# Alerts\n\n${kinds.map((kind) => `> [!${kind}]\n> About ${kind.toLowerCase()}.\n`).join('\n')}`);
+    const shown = text(pdf);
+    expect(shown).not.toMatch(/\[!/);
+    const lines = shown.split('\n').map((line) => line.trim());
+    for (const kind of kinds) {
+      const title = kind[0] + kind.slice(1).toLowerCase();
+      expect(lines[lines.indexOf(title) + 1]).toBe(`About ${kind.toLowerCase()}.`);
+    }
+  });
+
+  it('numbers footnotes by first reference and prints them at the end, each linked both ways', async () => {
+    const pdf = render('# Notes\n\nFirst claim[^b] and second[^a].\n\nNo such note[^missing].\n\n[^a]: The A note.\n[^b]: The B note.\n');
+    const shown = text(pdf);
+    expect(shown).not.toContain('[^a]');
+    expect(shown).not.toContain('[^b]');
+    // A reference to no note prints as written, as on GitHub.
+    expect(shown).toContain('[^missing]');
+    const lines = squash(shown);
+    expect(lines).toContain(squash('First claim1 and second2.'));
+    expect(lines.indexOf(squash('1.The B note.'))).toBeGreaterThan(lines.indexOf('Nosuchnote'));
+    expect(lines).toContain(squash('2.The A note.'));
+    // Internal links: each reference to its note, each ↩ back.
+    const objects = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { encoding: 'latin1' });
+    expect((objects.match(/\/S \/GoTo/g) ?? []).length).toBe(4);
+  });
+
+  it('prints an emoji shortcode as the emoji where a font has it, else its name, never :name:', () => {
+    const pdf = render('# Emoji\n\nShip it :rocket: and :relaxed: done; keep 10:30:45 as is.\n');
+    const shown = text(pdf);
+    expect(shown).not.toMatch(/:rocket:|:relaxed:/);
+    expect(shown).toContain('10:30:45');
+    // DejaVu Sans has ☺ (U+263A); no bundled font has 🚀, so its name prints.
+    expect(shown).toMatch(/☺/);
+    expect(shown).toMatch(/rocket/);
+  });
+});
+
+describe('tables and code', () => {
+  it('aligns table columns as written (:--:, --:)', () => {
+    const pdf = render('# T\n\n| Left | Centre | Right |\n| :--- | :----: | ----: |\n| a | b | c |\n| longer left text | longer centre text | longer right text |\n');
+    const words = placedWords(pdf);
+    const at = (t: string) => words.find((w) => w.text === t)!;
+    // Right: the short cell ends where the long one ends; centre: their middles meet.
+    expect(at('c').xMax).toBeCloseTo(words.filter((w) => w.text === 'text').at(-1)!.xMax, 0);
+    const centreMiddle = (at('b').xMin + at('b').xMax) / 2;
+    const long = words.filter((w) => ['longer', 'centre', 'text'].includes(w.text)).slice(2, 5);
+    expect(centreMiddle).toBeCloseTo((long[0]!.xMin + long.at(-1)!.xMax) / 2, -1);
+    expect(at('a').xMin).toBeCloseTo(words.find((w) => w.text === 'longer')!.xMin, 0);
+  });
+
+  it('sets code in DejaVu Sans Mono, wraps a long line with ↪ and loses nothing, keeps box drawings in columns', () => {
+    const long = `const url = "${'abcdefghij'.repeat(14)}";`;
+    const pdf = render(['# Code', '', '```js', 'function f(a) {', '  return a; // done', '}', long, '```', '', '```', '┌──┬──┐', '│ab│cd│', '└──┴──┘', '```', '', 'Inline `code` too.', ''].join('\n'));
+    expect(fonts(pdf)).toMatch(/DejaVuSansMono\s/);
+    // Highlighted: the keyword bold, the comment oblique.
+    expect(fonts(pdf)).toMatch(/DejaVuSansMono-Bold\s/);
+    expect(fonts(pdf)).toMatch(/DejaVuSansMono-Oblique\s/);
+    const shown = text(pdf);
+    expect(shown).toContain('↪');
+    expect(squash(shown.replace(/↪/g, ''))).toContain(squash(long));
+    const words = placedWords(pdf);
+    const rows = ['┌──┬──┐', '│ab│cd│', '└──┴──┘'].map((row) => words.find((w) => w.text === row)!);
+    for (const row of rows) expect(row.xMin).toBeCloseTo(rows[0]!.xMin, 1);
+    for (const row of rows) expect(row.xMax).toBeCloseTo(rows[0]!.xMax, 1);
+  });
+});
