@@ -3,7 +3,7 @@
 // A command's module (and with it pdfmake, Handlebars, marked…) loads only
 // when that command runs, so `--help` and `--version` answer at once.
 import { defaultContentDir } from './cli/contentDir.js';
-import { EXIT_FAILED, EXIT_USAGE, err, isUsageError, out, printResult, setOutputMode, UsageError } from './cli/io.js';
+import { commandLineProblem, EXIT_FAILED, EXIT_USAGE, err, isUsageError, out, printResult, setOutputMode, UsageError } from './cli/io.js';
 import { nearest } from './cli/didYouMean.js';
 import type { Config } from './cli/config.js';
 import type { BuildOptions } from './commands/build.js';
@@ -29,7 +29,7 @@ const packetsOption = { type: 'string', array: true, describe: 'packets to build
 const templatesOption = { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' } as const;
 const outOption = { type: 'string', requiresArg: true, describe: 'where to write the PDFs [default: out]' } as const;
 const paperOption = { type: 'string', requiresArg: true, describe: 'paper size: letter or a4 [default: letter]' } as const;
-const zipOption = { type: 'boolean', default: false, describe: "also <out>/<level>.zip: the level's PDFs and a README.txt" } as const;
+const zipOption = { type: 'boolean', default: false, describe: "also <out>/<level>.zip: the level's PDFs, a README.txt and SHA256SUMS" } as const;
 
 /** What build and watch both take: which packets, from what, to where, on what paper. */
 const BUILD_INPUTS = { level: levelsOption, packet: packetsOption, content: contentOption, templates: templatesOption, out: outOption, paper: paperOption } as const;
@@ -477,6 +477,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
     }
   }
   if (usageFailure) {
+    commandLineProblem(usageFailure);
     err(`preppack: ${usageFailure}`);
     err('run `preppack --help` or `preppack <command> --help` for usage');
     return EXIT_USAGE;

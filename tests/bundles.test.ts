@@ -27,21 +27,29 @@ const zipped = once(() => build(['--zip']));
 const zippedShards = once(() => [1, 2, 3].map((k) => build(['--zip', '--shard', `${k}/3`]).out));
 
 describe('build --zip', () => {
-  it("writes <level>.zip with the level's PDFs and a README.txt that names them, their use and their hashes", () => {
+  it("writes <level>.zip with the level's PDFs, a README.txt that names them and their use, and SHA256SUMS that sha256sum -c checks cleanly", () => {
     const { out, result, manifest } = zipped();
     expect(result.stdout).toContain('9 PDFs and 3 zips');
     for (const level of ['director', 'manager', 'staff']) {
       const zip = join(out, `${level}.zip`);
       expect(unzip(['-tq', zip]).status, level).toBe(0);
       const names = unzip(['-Z1', zip]).stdout.toString().trim().split('\n');
-      expect(names).toEqual(['README.txt', `${level}-booklet.pdf`, `${level}-scorecard.pdf`, `${level}-cheatsheet.pdf`]);
+      expect(names).toEqual(['README.txt', 'SHA256SUMS', `${level}-booklet.pdf`, `${level}-scorecard.pdf`, `${level}-cheatsheet.pdf`]);
       const readme = unzip(['-p', zip, 'README.txt']).stdout.toString();
+      const sums = unzip(['-p', zip, 'SHA256SUMS']).stdout.toString();
+      // Unzipped, sha256sum -c checks every file and reports no malformed line.
+      const folder = join(scratchDir(), level);
+      expect(unzip(['-q', zip, '-d', folder]).status).toBe(0);
+      const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' });
+      expect(check.status, check.stderr).toBe(0);
+      expect(check.stderr).not.toMatch(/malformed|WARNING/);
+      expect(check.stdout.trim().split('\n')).toEqual([`${level}-booklet.pdf: OK`, `${level}-scorecard.pdf: OK`, `${level}-cheatsheet.pdf: OK`]);
       expect(readme).toContain(`preppack ${manifest.tool.version}`);
       for (const packet of ['booklet', 'scorecard', 'cheatsheet']) {
         const inZip = unzip(['-p', zip, `${level}-${packet}.pdf`]).stdout;
         // The very PDF of the folder, and the README vouches for it.
         expect(inZip.equals(readFileSync(join(out, level, `${level}-${packet}.pdf`))), `${level} ${packet}`).toBe(true);
-        expect(readme).toContain(`${sha(inZip)}  ${level}-${packet}.pdf`);
+        expect(sums).toContain(`${sha(inZip)}  ${level}-${packet}.pdf\n`);
       }
       expect(readme).toMatch(/Candidate prep booklet, \d+ pages: for the candidate/);
       expect(readme).toMatch(/Interviewer scoring sheet, \d+ pages: for each interviewer/);

@@ -2,7 +2,8 @@
 // footnotes, emoji shortcodes, table alignment and code, each read back from
 // the PDF `render` writes.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { GifWriter } from 'omggif';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { preppack, scratchDir } from './helpers.js';
@@ -130,6 +131,46 @@ describe('GitHub alerts, footnotes and emoji', () => {
     // DejaVu Sans has ☺ (U+263A); no bundled font has 🚀, so its name prints.
     expect(shown).toMatch(/☺/);
     expect(shown).toMatch(/rocket/);
+  });
+});
+
+/** The colour of the pixel at (x, y) points of page 1, read from pdftoppm's PPM. */
+function pixelAt(pdf: string, x: number, y: number): [number, number, number] {
+  const root = join(scratchDir(), 'page');
+  execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-singlefile', pdf, root]);
+  const ppm = readFileSync(`${root}.ppm`);
+  // P6\n<width> <height>\n255\n, then RGB bytes.
+  const [, width] = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 32).toString('latin1'))!.map(Number) as [number, number];
+  const header = ppm.subarray(0, 32).toString('latin1').match(/^P6\s+\d+\s+\d+\s+255\s/)![0].length;
+  const at = header + (Math.round(y) * width + Math.round(x)) * 3;
+  return [ppm[at]!, ppm[at + 1]!, ppm[at + 2]!];
+}
+
+describe('images from the file\'s folder', () => {
+  it('draws a GIF\'s first frame and an SVG', () => {
+    const dir = scratchDir();
+    // Two frames of 40 × 20 pixels: red, then blue.
+    const gif = Buffer.alloc(4096);
+    const writer = new GifWriter(gif, 40, 20, { palette: [0xff0000, 0x0000ff], loop: 0 });
+    writer.addFrame(0, 0, 40, 20, new Array(800).fill(0), { delay: 10 });
+    writer.addFrame(0, 0, 40, 20, new Array(800).fill(1), { delay: 10 });
+    writeFileSync(join(dir, 'moving.gif'), gif.subarray(0, writer.end()));
+    writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40"><rect width="160" height="40" fill="#1f4e79"/><text x="10" y="26" font-size="16" fill="white">Vector words</text></svg>');
+    writeFileSync(join(dir, 'doc.md'), '# Pictures\n\n![moving](moving.gif)\n\n![logo](logo.svg)\n');
+    const result = preppack(['render', 'doc.md', '--out', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    const pdf = join(dir, 'out', 'doc.pdf');
+    expect(text(pdf)).toContain('Vector words');
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
+    expect(images).toMatch(/\s40\s+20\s+rgb/);
+    // The GIF, centred under the heading: red, its first frame.
+    const words = placedWords(pdf);
+    // The heading, not the running head above it.
+    const heading = words.filter((w) => w.text === 'Pictures').reduce((a, b) => (b.yMin > a.yMin ? b : a));
+    const [r, g, b] = pixelAt(pdf, 306, heading.yMin + 40);
+    expect(r).toBeGreaterThan(200);
+    expect(g + b).toBeLessThan(60);
   });
 });
 

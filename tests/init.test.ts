@@ -12,6 +12,12 @@ describe('preppack init', () => {
     const init = preppack(['init', 'kb'], dir);
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain('4 files in kb');
+    // Every file says what it is and what its keys mean, in comments the loader skips.
+    for (const file of ['competencies.yaml', 'levels/engineer.md', 'questions/engineer/engineer-01-threat-model-new-feature.md', 'stories/engineer/engineer-story-1-design-change-before-launch.md']) {
+      const text = readFileSync(join(dir, 'kb', file), 'utf8');
+      const head = text.startsWith('---') ? text.slice(3, text.indexOf('\n---', 3)) : text;
+      expect(head.split('\n').filter((line) => line.startsWith('# ')).length, file).toBeGreaterThanOrEqual(2);
+    }
     const check = preppack(['check', '--content', 'kb', '--strict'], dir);
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toContain('kb: 1 level, 1 question, 1 story, 2 competencies; 0 errors, 0 warnings');

@@ -61,6 +61,10 @@ describe('--json', () => {
     const usage = preppack(['biuld', '--json']);
     expect(usage.code).toBe(2);
     expect(documentOf(usage.stdout)).toMatchObject({ exitCode: 2 });
+    // A mistake in the command line: its message in problems too, with no file.
+    const paper = preppack(['build', '--json', '--paper', 'b5']);
+    expect(paper.code).toBe(2);
+    expect(documentOf(paper.stdout).problems).toEqual([{ path: '', line: 0, severity: 'error', message: expect.stringContaining('unknown paper "b5"') }]);
   });
 });
 

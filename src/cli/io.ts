@@ -73,6 +73,11 @@ export function printJson(value: unknown): void {
   printed = true;
 }
 
+/** A mistake in the command line (exit 2): said on stderr by the caller, and in the --json document's problems, with no file or line. */
+export function commandLineProblem(message: string): void {
+  problemsSaid.push({ path: '', line: 0, severity: 'error', message });
+}
+
 /** The --json document, once the command has its exit code. */
 export function printResult(command: string, exitCode: number): void {
   if (!mode.json || printed) return;

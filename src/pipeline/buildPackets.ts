@@ -29,7 +29,7 @@ export interface BuildOptions {
   paper?: Paper;
   /** A folder of templates and theme.json; missing files come from the bundled ones. */
   templatesDir?: string;
-  /** Also `<level>.zip` with the level's PDFs and a README.txt. */
+  /** Also `<level>.zip` with the level's PDFs, a README.txt and SHA256SUMS. */
   zip?: boolean;
   /** Render every file, whatever an earlier build left. */
   force?: boolean;

@@ -1,5 +1,7 @@
 // `build --zip`: a level's PDFs in one zip, `<level>.zip`, with a README.txt
-// that says what each file is for and what made it. Same inputs, same bytes.
+// that says what each file is for and what made it, and SHA256SUMS, which
+// `sha256sum -c SHA256SUMS` checks line by line (in README.txt, its other
+// lines were reported as malformed). Same inputs, same bytes.
 import type { Level } from '../content/model.js';
 import type { Edition } from '../packets/common.js';
 import { zipArchive } from '../fs/zip.js';
@@ -32,16 +34,22 @@ function readme(level: Level, files: readonly BundledFile[], edition: Edition): 
     '',
     ...files.map((f) => `${name(f).padEnd(width)}  ${PACKET_TITLES[f.packet]}, ${count(f.pages, 'page')}: ${PURPOSE[f.packet]}.`),
     '',
-    'SHA-256 of each file (sha256sum -c README.txt checks them):',
-    ...files.map((f) => `${f.sha256}  ${name(f)}`),
+    'SHA256SUMS holds the SHA-256 of each file: `sha256sum -c SHA256SUMS` checks them.',
     '',
   ].join('\n');
 }
 
-/** The zip of a level's files, in packet order, README.txt first. */
+/** The checksums as sha256sum writes them, one line per file and nothing else. */
+const checksums = (files: readonly BundledFile[]) => files.map((f) => `${f.sha256}  ${f.path.split('/').pop()!}\n`).join('');
+
+/** The zip of a level's files, in packet order, README.txt and SHA256SUMS first. */
 export function levelBundle(level: Level, files: readonly BundledFile[], edition: Edition, date: Date): Buffer {
   return zipArchive(
-    [{ name: 'README.txt', bytes: Buffer.from(readme(level, files, edition)) }, ...files.map((f) => ({ name: f.path.split('/').pop()!, bytes: f.bytes }))],
+    [
+      { name: 'README.txt', bytes: Buffer.from(readme(level, files, edition)) },
+      { name: 'SHA256SUMS', bytes: Buffer.from(checksums(files)) },
+      ...files.map((f) => ({ name: f.path.split('/').pop()!, bytes: f.bytes })),
+    ],
     date,
   );
 }

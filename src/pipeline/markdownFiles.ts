@@ -14,6 +14,7 @@ import { nestingMessage, tooDeep } from '../render/nesting.js';
 import { unprintableText } from '../render/coverage.js';
 import { themeFor, type Theme } from '../render/theme.js';
 import { checkImage, svgImage } from '../render/imageCheck.js';
+import { gifFirstFrame } from '../render/gifImage.js';
 import type { Token, Tokens } from 'marked';
 import { headingText } from '../render/inlines.js';
 import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
@@ -35,7 +36,7 @@ export interface RenderedFile {
   pages: number;
 }
 
-const IMAGE_TYPES: Record<string, 'image/png' | 'image/jpeg' | 'image/svg+xml'> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
+const IMAGE_TYPES: Record<string, 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/gif'> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif' };
 
 /**
  * Output names from input names, in their own case: `README.md` →
@@ -72,10 +73,16 @@ function imageAt(folder: string, href: string): SourceImage | string {
   }
   if (path !== folder && !path.startsWith(folder + sep)) return `the image "${href}" is outside the Markdown file's folder`;
   const type = IMAGE_TYPES[extname(path).toLowerCase()];
-  if (!type) return `the image "${href}" is not a PNG, JPEG or SVG file${/\.(gif|webp|avif|bmp|tiff?)$/i.test(path) ? ' (convert it to PNG to print it)' : ''}`;
+  if (!type) return `the image "${href}" is not a PNG, JPEG, GIF or SVG file${/\.(webp|avif|bmp|tiff?)$/i.test(path) ? ' (convert it to PNG to print it)' : ''}`;
   const read = readInput(path, 'image');
   if ('problem' in read) return `the image "${href}" cannot be read: ${read.problem.message}`;
   const { bytes } = read;
+  if (type === 'image/gif') {
+    // Its first frame, as a PNG.
+    const frame = gifFirstFrame(bytes);
+    if (typeof frame === 'string') return `the image "${href}" ${frame}`;
+    return { url: `data:image/png;base64,${frame.png.toString('base64')}`, width: frame.width * POINTS_PER_PIXEL, height: frame.height * POINTS_PER_PIXEL };
+  }
   if (type === 'image/svg+xml') {
     const svg = svgImage(bytes.toString('utf8'));
     return typeof svg === 'string' ? `the image "${href}" ${svg}` : { svg: svg.svg, width: svg.width * POINTS_PER_PIXEL, height: svg.height * POINTS_PER_PIXEL };

@@ -193,6 +193,12 @@ function tickField(state: State, marker: PdfNode, checked: boolean): void {
   state.doc.formFields.push({ kind: 'check', name: nextTickName(state), node: marker, checked, box: glyphBox(state.options.theme.tickBox, style), ascent: ascent(style) });
 }
 
+/** An alert of at most this many lines is kept on one page. */
+const KEEP_ALERT_LINES = 16;
+
+/** A list item longer than this many lines may break across pages. */
+const KEEP_ITEM_LINES = 8;
+
 /** A list item's text never gets narrower than this: deeper lists stop indenting. */
 const MIN_LIST_TEXT_WIDTH = 100;
 
@@ -213,10 +219,13 @@ function list(token: Tokens.List, state: State): PdfNode {
   const indents = state.width - markerWidth - 2 >= MIN_LIST_TEXT_WIDTH;
   const rows = token.items.map((item, index) => {
     const marker = task ? theme.tickBox : token.ordered ? `${start + index}.` : '•';
-    lines.push(estimateLines(item.text, styleOf(theme, 'p'), state.width - markerWidth));
+    const itemLines = estimateLines(item.text, styleOf(theme, 'p'), state.width - markerWidth);
+    lines.push(itemLines);
     const row = indents
       ? markerRow([marker], markerStyle, markerWidth, narrower(state, markerWidth + 2, item.tokens), drop)
       : { stack: [{ text: marker, style: markerStyle }, ...blocks(item.tokens, state)], margin: [0, 1, 0, 2] };
+    // An item is kept on one page, unless it is long (a table of contents' item with its whole sub-list): kept, it would leave most of a page blank.
+    if (itemLines > KEEP_ITEM_LINES) delete row.unbreakable;
     if (item.task) tickField(state, ((row.columns ?? row.stack) as PdfNode[])[0]!, item.checked === true);
     return row;
   });
@@ -537,7 +546,12 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
       return list(token as Tokens.List, state);
     case 'blockquote': {
       const alert = alertOf(token as Tokens.Blockquote);
-      if (alert) return withKind(state, alertBox(alert, blocks(alert.tokens, { ...state, width: state.width - 16 })), { kind: 'small' });
+      if (alert) {
+        const box = alertBox(alert, blocks(alert.tokens, { ...state, width: state.width - 16 }));
+        // A short alert is kept on one page, as a code block is; a long one runs on.
+        if (estimateLines(token.text ?? '', styleOf(state.options.theme, 'p'), state.width - 16) <= KEEP_ALERT_LINES) box.unbreakable = true;
+        return withKind(state, box, { kind: 'small' });
+      }
       const content = narrower(state, 12, token.tokens ?? []);
       const node = { table: { widths: ['*'], body: [[{ stack: content, style: 'quote' }]] }, layout: quoteLayout(state.options.theme), margin: [0, 2, 0, 8] };
       const lines = estimateLines(token.text ?? '', styleOf(state.options.theme, 'quote'), state.width - 12);
