@@ -30,7 +30,7 @@ describe('--json', () => {
     const build = preppack(['build', '--json', '--content', content, '--level', 'staff', '--packet', 'cheatsheet', '--zip', '--shard', '1/1', '--out', join(dir, 'out')]);
     expect(build.code, build.stderr).toBe(0);
     const built = documentOf(build.stdout);
-    expect(built).toMatchObject({ command: 'build', exitCode: 0, files: [{ path: join(dir, 'out', 'staff', 'staff-cheatsheet.pdf'), level: 'staff', packet: 'cheatsheet', pages: 1, unchanged: false }], zips: [{ level: 'staff' }], shard: { index: 1, count: 1 } });
+    expect(built).toMatchObject({ command: 'build', exitCode: 0, files: [{ path: join(dir, 'out', 'staff', 'staff-cheatsheet.pdf'), level: 'staff', packet: 'cheatsheet', pages: 1, unchanged: false }], zips: [{ level: 'staff', path: join(dir, 'out', 'staff.zip'), files: [join(dir, 'out', 'staff', 'staff-cheatsheet.pdf')] }], shard: { index: 1, count: 1 } });
     expect(built.problems).toEqual([0, 1].map(() => expect.objectContaining({ severity: 'warning', line: 17, column: expect.any(Number) })));
     expect(build.stderr).toContain('warning: no font has a glyph for "你"');
 

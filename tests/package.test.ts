@@ -63,6 +63,11 @@ describe('the npm package', () => {
     writeFileSync(join(host, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'built', types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] }, files: ['script.ts'] }));
     const compiled = run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], host);
     expect(compiled.status, compiled.stdout).toBe(0);
+    // A project without @types/node (a browser bundle's, a Deno-style one) compiles against the published types too.
+    writeFileSync(join(host, 'types-only.ts'), "import { renderMarkdown, PACKETS, type Manifest, type Problem } from 'preppack';\nexport async function pages(markdown: string): Promise<number> {\n  const made = await renderMarkdown(markdown, { paper: 'a4' });\n  const problems: Problem[] = made.warnings;\n  const manifest: Manifest | undefined = undefined;\n  return made.pages + problems.length + PACKETS.length + (manifest ? 1 : 0);\n}\n");
+    writeFileSync(join(host, 'tsconfig.types.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], lib: ['ES2022'], skipLibCheck: true }, files: ['types-only.ts'] }));
+    const typesOnly = run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.types.json'], host);
+    expect(typesOnly.status, typesOnly.stdout).toBe(0);
     const scripted = run(process.execPath, [join('built', 'script.js')], host);
     expect(scripted.status, scripted.stderr).toBe(0);
     expect(JSON.parse(scripted.stdout)).toEqual({ staff: 'Staff Product Security Engineer', built: ['staff/staff-cheatsheet.pdf'], pages: 1, refused: 'nowhere' });

@@ -1,5 +1,6 @@
 // `preppack build`: the PDFs for the chosen levels and packets. The library's
 // buildPackets does the work; this prints it for a person or a script.
+import { join } from 'node:path';
 // From its own module, not the library's index: that would load the render stack (pdfkit, fontkit) for a build that renders nothing.
 import { buildPackets, type BuildOptions as LibraryBuildOptions, type BuildOutcome } from '../pipeline/buildPackets.js';
 import { EXIT_OK, note, out, printProblems, progress, result as report, stoppedBy } from '../cli/io.js';
@@ -24,9 +25,11 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   for (const notice of result.notices) note(`preppack: ${notice}`);
   for (const skipped of result.skipped) note(`preppack: ${skipped}`);
   for (const removed of result.removed) note(`preppack: removed ${removed}: an earlier build's file this build no longer makes`);
+  // Every path of the document in one form, as the user gave --out: a zip's files too, not as the manifest records them.
+  const written = new Map(result.files.map((f) => [f.path, f.written]));
   report({
     files: result.files.map((f) => ({ path: f.written, level: f.level, packet: f.packet, pages: f.pages, bytes: f.bytes, sha256: f.sha256, unchanged: f.reused })),
-    zips: result.bundles.map((b) => ({ path: b.written, level: b.level, bytes: b.bytes, sha256: b.sha256, files: b.files, unchanged: b.reused })),
+    zips: result.bundles.map((b) => ({ path: b.written, level: b.level, bytes: b.bytes, sha256: b.sha256, files: b.files.map((file) => written.get(file) ?? join(options.outDir, file)), unchanged: b.reused })),
     skipped: result.skipped,
     removed: result.removed,
     manifest: result.manifestPath,
