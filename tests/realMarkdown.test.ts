@@ -191,6 +191,12 @@ describe('render on real Markdown (tests/fixtures/real-markdown)', () => {
       expect(page.split('\n')[0]!.trim()).toBe(title.length > 120 ? page.split('\n')[0]!.trim() : title);
     });
 
+    it('leaves no page blank: each has text besides its running head and foot', () => {
+      const { pages, title } = get();
+      const bodies = pages.slice(0, -1).map((page) => page.split('\n').map((line) => line.trim()).filter((line) => line && line !== title && !/^Page \d+ of \d+$/.test(line)));
+      expect(bodies.map((lines, i) => (lines.length ? 0 : i + 1)).filter(Boolean), `${file}: blank pages`).toEqual([]);
+    });
+
     it('sets code in the monospaced font', () => {
       if (expected.hasCode) expect(get().fonts).toMatch(/DejaVuSansMono/);
       else expect(get().fonts).not.toMatch(/DejaVuSansMono/);

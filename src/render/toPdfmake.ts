@@ -563,7 +563,8 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
       return { canvas: [{ type: 'line', x1: 0, y1: 4, x2: state.width, y2: 4, lineWidth: 0.5, lineColor: state.options.theme.colors.rule }], margin: [0, 4, 0, 10] };
     case 'code': {
       const code = codeBlock(token.text, (token as Tokens.Code).lang ?? '', state.width, state.options.theme);
-      return withKind(state, code.node, code.lines <= 6 ? { kind: 'small' } : { kind: 'large' });
+      // A block kept on one page moves whole with a heading before it; a longer one flows after the heading's first lines.
+      return withKind(state, code.node, code.node.unbreakable ? { kind: 'small' } : { kind: 'large' });
     }
     case 'htmlBlock': {
       const html = token as unknown as HtmlBlockToken;
