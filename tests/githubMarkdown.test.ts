@@ -203,3 +203,30 @@ describe('tables and code', () => {
     for (const row of rows) expect(row.xMax).toBeCloseTo(rows[0]!.xMax, 1);
   });
 });
+
+describe('layout of real documents', () => {
+  it('never leaves a page blank when a heading and a block kept whole (code, :::keep) meet a page foot', () => {
+    const dir = scratchDir();
+    const code = ['```js', ...Array.from({ length: 15 }, (_, i) => `var a${i} = ${i};`), '```'].join('\n');
+    const keep = [':::keep', ...Array.from({ length: 15 }, (_, i) => `- kept item ${i}`), ':::'].join('\n');
+    const names: string[] = [];
+    // The filler moves the heading down the page a line at a time, across where it no longer fits with the block.
+    for (const [kind, block] of [['code', code], ['keep', keep]] as const) {
+      for (let lines = 22; lines <= 34; lines += 2) {
+        const filler = Array.from({ length: lines }, (_, i) => `Filler paragraph ${i} with words that take a line of the page.`).join('\n\n');
+        writeFileSync(join(dir, `${kind}-${lines}.md`), `# T\n\n${filler}\n\n## Heading\n\n${block}\n\nAfter.\n`);
+        names.push(`${kind}-${lines}`);
+      }
+    }
+    const result = preppack(['render', ...names.map((name) => `${name}.md`), '--out', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    for (const name of names) {
+      const pages = text(join(dir, 'out', `${name}.pdf`)).split('\f').slice(0, -1);
+      const blank = pages.filter((page) => page.split('\n').filter((line) => line.trim() && line.trim() !== 'T' && !/^Page \d+ of \d+$/.test(line.trim())).length === 0);
+      expect(blank.length, `${name}: blank pages`).toBe(0);
+      // The heading is on the page of its block.
+      const withHeading = pages.find((page) => page.includes('Heading'))!;
+      expect(withHeading).toMatch(/a0 = 0|kept item 0/);
+    }
+  });
+});

@@ -490,8 +490,9 @@ function containerDirective(token: ContainerDirectiveToken, state: State): PdfNo
   if (token.unclosed) throw new RenderError(`":::${token.name}" is never closed: end it with a line ":::"`, token.raw.split('\n')[0]);
   switch (token.name) {
     case 'keep':
-      // Kept on one page; one taller than a page flows on from a new page (patches/).
-      return withKind(state, { stack: blocks(token.tokens, state), unbreakable: true }, { kind: 'large' });
+      // Kept on one page; one taller than a page flows on from a new page (patches/). A heading before it moves with it, whole:
+      // kept with it only by its first lines (keepWithNext), a heading sent to the next page left that page blank.
+      return withKind(state, { stack: blocks(token.tokens, state), unbreakable: true }, { kind: 'small' });
     case 'cover': {
       const content = blocks(token.tokens, { ...state, inCover: true });
       return { stack: content, style: 'cover', pageBreak: 'after' };
