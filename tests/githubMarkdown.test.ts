@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { GifWriter } from 'omggif';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { preppack, scratchDir } from './helpers.js';
+import { preppack, ROOT, scratchDir } from './helpers.js';
 import { placedWords, readPdf, squash } from './pdf.js';
 
 /** Renders one Markdown text; the PDF's path. */
@@ -147,7 +147,7 @@ function pixelAt(pdf: string, x: number, y: number): [number, number, number] {
 }
 
 describe('images from the file\'s folder', () => {
-  it('draws a GIF\'s first frame and an SVG', () => {
+  it('draws a GIF\'s first frame, WebP pictures and an SVG', () => {
     const dir = scratchDir();
     // Two frames of 40 × 20 pixels: red, then blue.
     const gif = Buffer.alloc(4096);
@@ -156,7 +156,9 @@ describe('images from the file\'s folder', () => {
     writer.addFrame(0, 0, 40, 20, new Array(800).fill(1), { delay: 10 });
     writeFileSync(join(dir, 'moving.gif'), gif.subarray(0, writer.end()));
     writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40"><rect width="160" height="40" fill="#1f4e79"/><text x="10" y="26" font-size="16" fill="white">Vector words</text></svg>');
-    writeFileSync(join(dir, 'doc.md'), '# Pictures\n\n![moving](moving.gif)\n\n![logo](logo.svg)\n');
+    // WebP, lossy and lossless (made with ImageMagick: tests/fixtures/images/).
+    for (const name of ['red-lossy.webp', 'blue-lossless.webp']) writeFileSync(join(dir, name), readFileSync(join(ROOT, 'tests', 'fixtures', 'images', name)));
+    writeFileSync(join(dir, 'doc.md'), '# Pictures\n\n![moving](moving.gif)\n\n![logo](logo.svg)\n\n![red](red-lossy.webp)\n\n![blue](blue-lossless.webp)\n');
     const result = preppack(['render', 'doc.md', '--out', 'out'], dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
@@ -164,6 +166,9 @@ describe('images from the file\'s folder', () => {
     expect(text(pdf)).toContain('Vector words');
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
     expect(images).toMatch(/\s40\s+20\s+rgb/);
+    // The GIF's frame and the two WebP pictures, at their own sizes.
+    expect(images.match(/\s40\s+20\s+rgb/g)).toHaveLength(2);
+    expect(images).toMatch(/\s30\s+10\s+rgb/);
     // The GIF, centred under the heading: red, its first frame.
     const words = placedWords(pdf);
     // The heading, not the running head above it.
@@ -171,6 +176,32 @@ describe('images from the file\'s folder', () => {
     const [r, g, b] = pixelAt(pdf, 306, heading.yMin + 40);
     expect(r).toBeGreaterThan(200);
     expect(g + b).toBeLessThan(60);
+  });
+});
+
+describe('pictures preppack will not draw', () => {
+  it('refuses a WebP too large to hold, or animated, from its header, before decoding: a warning, its description printed', () => {
+    const dir = scratchDir();
+    // An extended WebP header (VP8X) and nothing else: a canvas of 16000 × 16000, then the same with the animation flag.
+    const header = (width: number, height: number, flags: number) => {
+      const bytes = Buffer.alloc(30);
+      bytes.write('RIFF', 0, 'latin1');
+      bytes.writeUInt32LE(22, 4);
+      bytes.write('WEBPVP8X', 8, 'latin1');
+      bytes.writeUInt32LE(10, 16);
+      bytes[20] = flags;
+      bytes.writeUIntLE(width - 1, 24, 3);
+      bytes.writeUIntLE(height - 1, 27, 3);
+      return bytes;
+    };
+    writeFileSync(join(dir, 'huge.webp'), header(16000, 16000, 0));
+    writeFileSync(join(dir, 'moving.webp'), header(40, 20, 0x02));
+    writeFileSync(join(dir, 'doc.md'), '# Pictures\n\n![Huge chart](huge.webp)\n\n![Moving logo](moving.webp)\n');
+    const result = preppack(['render', 'doc.md', '--out', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('doc.md:3: warning: the image "huge.webp" is 16000 × 16000 pixels, more than preppack prints');
+    expect(result.stderr).toContain('doc.md:5: warning: the image "moving.webp" is an animated WebP');
+    expect(text(join(dir, 'out', 'doc.pdf'))).toMatch(/Huge chart[\s\S]*Moving logo/);
   });
 });
 

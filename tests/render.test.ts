@@ -194,7 +194,7 @@ describe('preppack render', () => {
     ['outside the folder', '![x](../outside.png)', 'is outside the Markdown file\'s folder'],
     ['missing', '![x](nothere.png)', 'is not there'],
     ['on the web', '![x](https://example.com/x.png)', 'is not a file beside the Markdown'],
-    ['not an image', '![x](notes.txt)', 'is not a PNG, JPEG, GIF or SVG file'],
+    ['not an image', '![x](notes.txt)', 'is not a PNG, JPEG, GIF, WebP or SVG file'],
     ['damaged', '![x](fake.png)', 'is damaged or not really a PNG file'],
   ])('an image %s is a warning naming file and line, its description printed; an error with --strict', async (_, image, message) => {
     const root = scratchDir();

@@ -15,6 +15,7 @@ import { unprintableText } from '../render/coverage.js';
 import { themeFor, type Theme } from '../render/theme.js';
 import { checkImage, svgImage } from '../render/imageCheck.js';
 import { gifFirstFrame } from '../render/gifImage.js';
+import { webpPicture } from '../render/webpImage.js';
 import type { Token, Tokens } from 'marked';
 import { headingText } from '../render/inlines.js';
 import { RenderError, type DocumentSource, type SourceImage } from '../render/toPdfmake.js';
@@ -36,7 +37,7 @@ export interface RenderedFile {
   pages: number;
 }
 
-const IMAGE_TYPES: Record<string, 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/gif'> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif' };
+const IMAGE_TYPES: Record<string, 'image/png' | 'image/jpeg' | 'image/svg+xml' | 'image/gif' | 'image/webp'> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp' };
 
 /**
  * Output names from input names, in their own case: `README.md` →
@@ -73,15 +74,15 @@ function imageAt(folder: string, href: string): SourceImage | string {
   }
   if (path !== folder && !path.startsWith(folder + sep)) return `the image "${href}" is outside the Markdown file's folder`;
   const type = IMAGE_TYPES[extname(path).toLowerCase()];
-  if (!type) return `the image "${href}" is not a PNG, JPEG, GIF or SVG file${/\.(webp|avif|bmp|tiff?)$/i.test(path) ? ' (convert it to PNG to print it)' : ''}`;
+  if (!type) return `the image "${href}" is not a PNG, JPEG, GIF, WebP or SVG file${/\.(avif|bmp|tiff?|heic)$/i.test(path) ? ' (convert it to PNG to print it)' : ''}`;
   const read = readInput(path, 'image');
   if ('problem' in read) return `the image "${href}" cannot be read: ${read.problem.message}`;
   const { bytes } = read;
-  if (type === 'image/gif') {
-    // Its first frame, as a PNG.
-    const frame = gifFirstFrame(bytes);
-    if (typeof frame === 'string') return `the image "${href}" ${frame}`;
-    return { url: `data:image/png;base64,${frame.png.toString('base64')}`, width: frame.width * POINTS_PER_PIXEL, height: frame.height * POINTS_PER_PIXEL };
+  if (type === 'image/gif' || type === 'image/webp') {
+    // As a PNG: a GIF's first frame, a WebP decoded.
+    const picture = type === 'image/gif' ? gifFirstFrame(bytes) : webpPicture(bytes);
+    if (typeof picture === 'string') return `the image "${href}" ${picture}`;
+    return { url: `data:image/png;base64,${picture.png.toString('base64')}`, width: picture.width * POINTS_PER_PIXEL, height: picture.height * POINTS_PER_PIXEL };
   }
   if (type === 'image/svg+xml') {
     const svg = svgImage(bytes.toString('utf8'));
