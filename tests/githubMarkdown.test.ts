@@ -236,6 +236,28 @@ describe('tables and code', () => {
 });
 
 describe('layout of real documents', () => {
+  it('never leaves a table\'s last row alone on a page under its repeated header', () => {
+    const dir = scratchDir();
+    const table = ['| Name | Value |', '|---|---|', ...Array.from({ length: 12 }, (_, i) => `| row ${i} | value ${i} |`)].join('\n');
+    const names = Array.from({ length: 8 }, (_, i) => `table-${15 + i}`);
+    for (const [i, name] of names.entries()) {
+      const filler = Array.from({ length: 15 + i }, (_, n) => `Filler paragraph ${n} with words that take a line of the page.`).join('\n\n');
+      writeFileSync(join(dir, `${name}.md`), `# T\n\n${filler}\n\n${table}\n\nAfter.\n`);
+    }
+    const result = preppack(['render', ...names.map((name) => `${name}.md`), '--out', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    let split = 0;
+    for (const name of names) {
+      const rows = text(join(dir, 'out', `${name}.pdf`)).split('\f').slice(0, -1).map((page) => (page.match(/\brow \d+\b/g) ?? []).length).filter(Boolean);
+      expect(rows.reduce((sum, n) => sum + n, 0), name).toBe(12);
+      if (rows.length > 1) {
+        split++;
+        expect(rows.at(-1), `${name}: ${rows.join(' + ')}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+    expect(split).toBeGreaterThan(2);
+  });
+
   it('never leaves a page blank when a heading and a block kept whole (code, :::keep) meet a page foot', () => {
     const dir = scratchDir();
     const code = ['```js', ...Array.from({ length: 15 }, (_, i) => `var a${i} = ${i};`), '```'].join('\n');

@@ -124,3 +124,31 @@ describe('pdfmake, as patched for issue 17', () => {
     expect(runs.map((t) => t.text).join('')).toMatch(/^one\s*two\s*three$/);
   });
 });
+
+describe('pdfmake, as patched for issue 20: keepLastRows', () => {
+  /** A page of filler lines, then a table of 12 rows with a repeated header: where it breaks depends on `filler`. */
+  const definition = (filler: number, keepLastRows?: number) => ({
+    content: [
+      ...Array.from({ length: filler }, (_, n) => ({ text: `Filler line ${n}.`, margin: [0, 0, 0, 4] })),
+      { table: { headerRows: 1, dontBreakRows: true, ...(keepLastRows ? { keepLastRows } : {}), widths: ['*', '*'], body: [['Name', 'Value'], ...Array.from({ length: 12 }, (_, n) => [`row ${n}`, `value ${n}`])] } },
+    ],
+  });
+  /** How many of the table's rows each page holds. */
+  const rowsPerPage = async (path: string) => {
+    const words = placedWords(path).filter((w) => w.text === 'row');
+    return [...new Set(words.map((w) => w.page))].map((page) => words.filter((w) => w.page === page).length);
+  };
+
+  it('takes the last two rows over a page together: never one row alone under the repeated header, and every row printed once', async () => {
+    let alone = 0;
+    for (let filler = 30; filler <= 44; filler++) {
+      const without = await rowsPerPage(await drawn(definition(filler)));
+      if (without.at(-1) === 1 && without.length > 1) alone++;
+      const kept = await rowsPerPage(await drawn(definition(filler, 2)));
+      expect(kept.reduce((sum, n) => sum + n, 0), `filler ${filler}`).toBe(12);
+      if (kept.length > 1) expect(kept.at(-1), `filler ${filler}: ${kept.join(' + ')}`).toBeGreaterThanOrEqual(2);
+    }
+    // Without it, some of these tables end with one row alone on a page.
+    expect(alone).toBeGreaterThan(0);
+  });
+});

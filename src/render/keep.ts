@@ -126,7 +126,7 @@ export function keepWithTextRule(): (node: NodeInfo, nodes: NodeQueries) => bool
 /**
  * The fallbacks when a layout lost text (completeness.ts), in place, on nodes
  * not yet laid out. pdfmake drops a table row kept whole that is taller than
- * a page: first, table rows may break ('rows'). If text is still lost,
+ * a page: first, table rows may break and a table's last rows part ('rows'). If text is still lost,
  * nothing is kept together ('all'), so whatever is too tall flows on.
  */
 export function withoutKeeps(nodes: unknown, which: 'rows' | 'all'): void {
@@ -134,6 +134,7 @@ export function withoutKeeps(nodes: unknown, which: 'rows' | 'all'): void {
   else if (nodes && typeof nodes === 'object') {
     const node = nodes as Record<string, unknown>;
     delete node.dontBreakRows;
+    delete node.keepLastRows;
     if (which === 'all') {
       delete node.unbreakable;
       delete node.keepWithNext;

@@ -345,7 +345,9 @@ function table(token: Tokens.Table, state: State, split = false): PdfNode {
   if (markColumns.length > 1 && !markColumns.includes(0)) markRowFields(state, token, rows, markColumns, markWidth);
   const shrunk = scale < 1 ? { fontSize: styleOf(theme, 'table').fontSize * scale } : {};
   if (scale < 1) for (const cell of header) Object.assign(cell, { fontSize: headerStyle.fontSize * scale });
-  const node = { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true }, layout: gridLayout(theme), style: 'table', ...shrunk };
+  // The last two rows go over a page together: never one row alone under the repeated header (patches/: keepLastRows).
+  const keepLast = rows.length >= 3 ? { keepLastRows: 2 } : {};
+  const node = { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true, ...keepLast }, layout: gridLayout(theme), style: 'table', ...shrunk };
   return withKind(state, node, token.rows.length <= 6 ? { kind: 'small' } : { kind: 'large' });
 }
 
