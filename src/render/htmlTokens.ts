@@ -83,25 +83,12 @@ function inlineElement(element: Element): Token[] {
       const href = element.attribs.href;
       return href ? [{ type: 'link', raw: '', href, title: null, text: plainOf(tokens), tokens } as Tokens.Link] : tokens;
     }
-    case 'strong':
-    case 'b':
-      return [{ type: 'strong', raw: '', text: '', tokens: children() } as Tokens.Strong];
-    case 'em':
-    case 'i':
-    case 'cite':
-    case 'dfn':
-      return [{ type: 'em', raw: '', text: '', tokens: children() } as Tokens.Em];
-    case 'del':
-    case 's':
-    case 'strike':
-      return [{ type: 'del', raw: '', text: '', tokens: children() } as Tokens.Del];
     case 'input':
       return element.attribs.type === 'checkbox' ? [text(element.attribs.checked !== undefined ? '☑ ' : '☐ ')] : [];
     default:
-      if (STYLED.has(name)) return [{ type: 'htmlInline', raw: '', tag: name, tokens: children() } satisfies HtmlInlineToken as unknown as Token];
       // A block inside a line (a `<div>` in a table cell): its own line.
       if (BLOCKS.has(name)) return [...children(), { type: 'br', raw: '' } as Tokens.Br];
-      return children();
+      return wrapInline(name, children());
   }
 }
 
@@ -295,6 +282,7 @@ function wrapInline(name: string, tokens: Token[]): Token[] {
     case 'em':
     case 'i':
     case 'cite':
+    case 'dfn':
       return [{ type: 'em', raw: '', text: '', tokens } as Tokens.Em];
     case 'del':
     case 's':
