@@ -32,7 +32,9 @@ const paperOption = { type: 'string', requiresArg: true, describe: 'paper size: 
 const zipOption = { type: 'boolean', default: false, describe: "also <out>/<level>.zip: the level's PDFs, a README.txt and SHA256SUMS" } as const;
 
 /** What build and watch both take: which packets, from what, to where, on what paper. */
-const BUILD_INPUTS = { level: levelsOption, packet: packetsOption, content: contentOption, templates: templatesOption, out: outOption, paper: paperOption } as const;
+/** No default here: unset, the config's `tags` decides. */
+const tagsOption = { type: 'boolean', describe: 'tag the PDFs for screen readers (PDF/UA-1); --no-tags writes smaller untagged files [default: true]' } as const;
+const BUILD_INPUTS = { level: levelsOption, packet: packetsOption, content: contentOption, templates: templatesOption, out: outOption, paper: paperOption, tags: tagsOption } as const;
 
 const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (characters no font can print, images that cannot be shown) as errors' } as const;
 
@@ -119,8 +121,18 @@ function buildOptions(args: Record<string, unknown>, config: Config): BuildOptio
     force: args.force === true,
     strict: args.strict === true,
     zip: args.zip === true,
-    print: { organisation: config.organisation, evidenceLines: config.evidenceLines, ratingLabels: config.ratingLabels },
+    print: { ...printSettings(args, config) },
   };
+}
+
+/** How every PDF is printed, from the config, then `--no-tags`. */
+function printSettings(args: Record<string, unknown>, config: Config) {
+  return { organisation: config.organisation, evidenceLines: config.evidenceLines, ratingLabels: config.ratingLabels, ...tagging(args, config) };
+}
+
+/** Tagged for screen readers unless `--no-tags` or the config's `tags: false`; in the config's language. */
+function tagging(args: Record<string, unknown>, config: Config): { tagged: boolean; language?: string } {
+  return { tagged: args.tags === false ? false : (config.tags ?? true), ...(config.language ? { language: config.language } : {}) };
 }
 
 /** A mistake in the config file: its lines are printed as they are, and the exit is 2. */
@@ -256,6 +268,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .option('out', outOption)
           .option('paper', paperOption)
           .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
+          .option('tags', tagsOption)
           .option('strict', strictOption)
           .example('$0 panel --level manager --candidate "Alex Doe" --interviewers "Sam,Kai,Ria" --seed 7', 'three sheets, a plan and a debrief sheet for Alex Doe')
           .example('$0 panel --roster examples/loops.yaml', 'every loop of a roster in one run'),
@@ -273,7 +286,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           templatesDir: args.templates ?? config.templates,
           outDir: outValue(args.out ?? config.out ?? 'out'),
           paper: paperValue(args.paper ?? config.paper),
-          print: { organisation: config.organisation, evidenceLines: config.evidenceLines, ratingLabels: config.ratingLabels },
+          print: printSettings(args, config),
           roster: args.roster,
           level: args.level,
           candidate: args.candidate === undefined ? undefined : checkedName('--candidate', args.candidate),
@@ -297,6 +310,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .option('out', outOption)
           .option('paper', { type: 'string', requiresArg: true, describe: 'paper size: letter, a4 or a5 [default: letter]' })
           .option('toc', { type: 'boolean', default: false, describe: 'start with a table of contents' })
+          .option('tags', tagsOption)
           .option('strict', strictOption)
           .option('templates', { type: 'string', requiresArg: true, describe: 'a folder with a theme.json to use instead of the bundled one' })
           .example('$0 render notes.md --paper a5', 'out/notes.pdf on A5')
@@ -311,6 +325,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           toc: args.toc,
           templatesDir: args.templates ?? config.templates,
           strict: args.strict,
+          tagging: tagging(args, config),
         };
         const { renderCommand } = await import('./commands/render.js');
         code = await renderCommand(options);
@@ -324,6 +339,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .positional('paths', { type: 'string', array: true, describe: 'folders of loops (out/panels/<candidate>, or all of out/panels) or filled sheets' })
           .option('paper', { type: 'string', requiresArg: true, describe: 'paper size of the summary: letter or a4 [default: letter]' })
           .option('templates', { type: 'string', requiresArg: true, describe: 'a folder of templates and theme.json; missing files come from the bundled ones' })
+          .option('tags', tagsOption)
           .example('$0 collect out/panels/alex-doe', "Alex Doe's loop: the summary and ratings beside the sheets")
           .example('$0 collect out/panels --json', 'every loop of a roster, as JSON on stdout'),
       async (args) => {
@@ -336,6 +352,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           paper: paperValue(args.paper ?? config.paper),
           templatesDir: args.templates ?? config.templates,
           json: args.json === true,
+          tagging: tagging(args, config),
           creationDate: epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(),
         });
       },

@@ -56,6 +56,10 @@ export interface RenderOptions {
   baseDir?: string;
   /** A folder with a theme.json to use instead of the bundled one. */
   templatesDir?: string;
+  /** Tagged for screen readers (PDF/UA-1) unless false. */
+  tagged?: boolean;
+  /** The PDF's language (BCP 47) if the Markdown's front matter does not say (`lang:`); default en. */
+  language?: string;
 }
 
 /** Any Markdown as a PDF in the house style, as `preppack render` makes it; nothing is written. */
@@ -64,6 +68,6 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
   const { renderMarkdownFiles } = await import('./pipeline/markdownFiles.js');
   const { theme } = loadTemplates(options.templatesDir);
   const path = join(resolve(options.baseDir ?? '.'), 'document.md');
-  const { rendered, warnings } = await renderMarkdownFiles([{ path, text: markdown }], { theme, paper: options.paper ?? 'letter', toc: options.toc ?? false });
+  const { rendered, warnings } = await renderMarkdownFiles([{ path, text: markdown }], { theme, paper: options.paper ?? 'letter', toc: options.toc ?? false, tagging: { tagged: options.tagged, language: options.language } });
   return { bytes: rendered[0]!.bytes, pages: rendered[0]!.pages, warnings };
 }

@@ -1,14 +1,18 @@
-// The changes issue 17 made to pdfmake (patches/pdfmake+0.3.11.patch), each
+// The changes issues 17, 20 and 21 made to pdfmake and pdfkit (patches/), each
 // tested through pdfmake itself as an upstream pull request would be, on a
 // bare document definition and read back from the PDF it draws.
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { describe, expect, it } from 'vitest';
 import { FONTS } from '../src/render/fonts.js';
 import { scratchDir } from './helpers.js';
 import { readLayout } from './layout.js';
-import { placedWords, readPdf, squash } from './pdf.js';
+import { linkTargets, placedWords, readPdf, squash } from './pdf.js';
+import { pageContents } from './accessibility.js';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFDocument } from 'pdf-lib';
 
 type Definition = Record<string, unknown>;
 
@@ -150,5 +154,87 @@ describe('pdfmake, as patched for issue 20: keepLastRows', () => {
     }
     // Without it, some of these tables end with one row alone on a page.
     expect(alone).toBeGreaterThan(0);
+  });
+});
+
+describe('pdfmake and pdfkit, as patched for issue 21: tags and object streams', () => {
+  /** Draws a definition as `drawn` does, with pdfmake's `tagging` option: each thing drawn marked with its tag's type, or as an artifact. */
+  async function drawnTagged(definition: Definition): Promise<{ path: string; marks: (string | undefined)[] }> {
+    pdfmake.setFonts(FONTS);
+    pdfmake.setUrlAccessPolicy(() => false);
+    const marks: (string | undefined)[] = [];
+    const tagging = (pdf: { markContent: (tag: string) => void; endMarkedContent: () => void }) => ({
+      begin(tag?: { type: string }) {
+        marks.push(tag?.type);
+        pdf.markContent(tag?.type ?? 'Artifact');
+      },
+      end() {
+        pdf.endMarkedContent();
+      },
+    });
+    const bytes = Buffer.from(await pdfmake.createPdf({ defaultStyle: { font: 'DejaVuSans', fontSize: 10 }, info: { creationDate: new Date(Date.UTC(2026, 0, 1)) }, ...definition } as never, { tagging } as never).getBuffer());
+    const path = join(scratchDir(), 'tagged.pdf');
+    writeFileSync(path, bytes);
+    return { path, marks };
+  }
+
+  /** Each piece of text with the marked content it is in, innermost last, read back by pdf.js. */
+  async function markedText(path: string): Promise<{ text: string; in: string[] }[]> {
+    const pieces: { text: string; in: string[] }[] = [];
+    const document = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+    for (let n = 1; n <= document.numPages; n++) {
+      const open: string[] = [];
+      for (const item of (await (await document.getPage(n)).getTextContent({ includeMarkedContent: true })).items as { type?: string; tag?: string; str?: string }[]) {
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.tag!);
+        else if (item.type === 'endMarkedContent') open.pop();
+        else if (item.str?.trim()) pieces.push({ text: item.str, in: [...open] });
+      }
+    }
+    await document.destroy();
+    return pieces;
+  }
+
+  it('marks the text of a node with a `tag` as its content, a run with its own tag (a link) as that, and a node\'s colour without painting outside the marks', async () => {
+    const { path } = await drawnTagged({ content: [{ text: ['Read ', { text: 'the guide', link: 'https://example.com', tag: { type: 'Link' } }, ' first.'], color: '#1f4e79', tag: { type: 'P' } }] });
+    expect((await markedText(path)).map((piece) => `${piece.in.join('>')}:${piece.text.trim()}`)).toEqual(['P:Read', 'Link:the guide', 'P:first.']);
+    // Every painting operator is inside a mark: pdfmake set a run's colour with fill(), which painted an empty path.
+    expect((await pageContents(path)).map((page) => page.content.unmarked)).toEqual([0]);
+  });
+
+  it('draws a table header repeated on a new page as an artifact: read once, where the table starts', async () => {
+    const body = [[{ text: 'Header', tag: { type: 'TH' } }], ...Array.from({ length: 90 }, (_, n) => [{ text: `row ${n}`, tag: { type: 'TD' } }])];
+    const { path } = await drawnTagged({ content: [{ table: { headerRows: 1, widths: ['*'], body } }] });
+    const headers = (await markedText(path)).filter((piece) => piece.text === 'Header');
+    expect(headers.length).toBeGreaterThan(1);
+    expect(headers.map((piece) => piece.in.at(-1))).toEqual(['TH', ...headers.slice(1).map(() => 'Artifact')]);
+  });
+
+  it('draws the words of one link in one run: one annotation, not one per word', async () => {
+    const { path } = await drawnTagged({ content: [{ text: 'Seven words that all go to one place', linkToDestination: 'there', tag: { type: 'Link' } }, { text: 'There', id: 'there', pageBreak: 'before' }] });
+    const document = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+    const links = ((await (await document.getPage(1)).getAnnotations()) as { subtype: string }[]).filter((a) => a.subtype === 'Link');
+    await document.destroy();
+    expect(links).toHaveLength(1);
+  });
+
+  it('escapes the title in the XMP metadata: "Risk & trade-offs <draft>" stays readable XML', async () => {
+    const path = await drawn({ version: '1.7', info: { title: 'Risk & trade-offs <draft>', creationDate: new Date(Date.UTC(2026, 0, 1)) }, content: ['x'] });
+    const xmp = execFileSync('pdfinfo', ['-meta', path], { encoding: 'utf8' });
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Risk &amp; trade-offs &lt;draft&gt;</rdf:li>');
+  });
+
+  it('packs objects into compressed object streams when asked (objectStreams, PDF 1.7): smaller, the same bytes every time, and every reader reads it', async () => {
+    const content = Array.from({ length: 40 }, (_, n) => ({ text: [`Paragraph ${n} with `, { text: 'a link', link: `https://example.com/${n}` }, '.'] }));
+    const plain = await drawn({ version: '1.7', content });
+    const packed = await drawn({ version: '1.7', objectStreams: true, content });
+    const again = await drawn({ version: '1.7', objectStreams: true, content });
+    expect(readFileSync(again)).toEqual(readFileSync(packed));
+    expect(statSync(packed).size).toBeLessThan(statSync(plain).size * 0.8);
+    expect(execFileSync('qpdf', ['--check', packed], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('qpdf', ['--show-xref', packed], { encoding: 'utf8' })).toMatch(/compressed; stream = \d+, index = \d+/);
+    expect((await readPdf(packed)).squashed).toBe((await readPdf(plain)).squashed);
+    expect(await linkTargets(packed)).toEqual(await linkTargets(plain));
+    const loaded = await PDFDocument.load(readFileSync(packed));
+    expect(loaded.getPageCount()).toBe(1);
   });
 });

@@ -36,6 +36,8 @@ export interface CaseResult {
   pages: number;
   /** Characters of text the case typesets, when known. */
   chars?: number;
+  /** Bytes of the PDFs it wrote (after its last run). */
+  bytes?: number;
 }
 
 export function spread(values: readonly number[]): Spread {

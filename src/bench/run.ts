@@ -5,7 +5,7 @@
 // BENCH_CASES (e.g. "a,b,d") narrow a run. The peers (p1, p2) are installed
 // on first use into out/bench-peers (BENCH_PEERS), from the npm registry.
 import { cpus } from 'node:os';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,11 @@ const ONLY = process.env.BENCH_CASES?.split(',').map((c) => c.trim());
 const PEERS_DIR = process.env.BENCH_PEERS ?? join(ROOT, 'out', 'bench-peers');
 const PEER_SCRIPT = fileURLToPath(new URL('./peers/run.js', import.meta.url));
 const JSON_PATH = process.env.BENCH_JSON ?? join(ROOT, 'out', 'bench.json');
+
+/** The bytes of the PDFs below a folder. */
+function pdfBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true }).map(String).filter((name) => name.endsWith('.pdf')).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+}
 
 /** The characters of text in the PDFs of a folder, as a reader extracts them. */
 async function textCharacters(dir: string): Promise<number> {
@@ -52,7 +57,9 @@ let peerFailure: string | undefined;
 function buildCases(): CaseSpec[] {
   const out = (name: string) => join(work, `out-${name}`);
   const cases: CaseSpec[] = [];
-  cases.push({ id: 'a', title: 'build, bundled library, cold', args: ['build', '--content', CONTENT, '--out', out('a')], cwd: ROOT, rounds: ROUNDS, before: emptied(out('a')) });
+  cases.push({ id: 'a', title: 'build, bundled library, cold', args: ['build', '--content', CONTENT, '--out', out('a')], cwd: ROOT, rounds: ROUNDS, before: emptied(out('a')), group: 'tags' });
+  // What tagging (PDF/UA) costs: the same build untagged, measured round by round beside it.
+  cases.push({ id: 'a0', title: 'the same, --no-tags', args: ['build', '--content', CONTENT, '--out', out('a0'), '--no-tags'], cwd: ROOT, rounds: ROUNDS, before: emptied(out('a0')), group: 'tags' });
   const warm = (args: string[]) => (round: number) => {
     if (round === 0) runOnce(args, ROOT);
   };
@@ -77,6 +84,7 @@ function buildCases(): CaseSpec[] {
 
   const booklets = writeBooklets(library, join(work, 'booklets'), 9, 29_000);
   cases.push({ id: 'd', title: 'render 9 Markdown booklets (A5), one call', args: ['render', ...booklets.paths, '--paper', 'a5', '--out', out('d')], cwd: ROOT, rounds: ROUNDS, before: emptied(out('d')), chars: booklets.chars, group: 'booklets' });
+  cases.push({ id: 'd0', title: 'the same, --no-tags', args: ['render', ...booklets.paths, '--paper', 'a5', '--out', out('d0'), '--no-tags'], cwd: ROOT, rounds: ROUNDS, before: emptied(out('d0')), chars: booklets.chars, group: 'booklets' });
   // The same booklets in the tools people would otherwise pick, side by side on this machine.
   if (!ONLY || ONLY.some((c) => c.startsWith('p'))) {
     let peers: string | undefined;
@@ -131,11 +139,12 @@ function row(result: CaseResult): string[] {
     String(result.layouts),
     `${result.pdfs} / ${result.pages}`,
     throughput,
+    result.bytes === undefined ? '' : `${Math.round(result.bytes / 1024)}`,
   ];
 }
 
-const HEADER = ['case', 'what', 'runs', 'wall s (min–max)', 'CPU s', 'peak RSS MB', 'layouts', 'PDFs / pages', 'text'];
-const WIDTHS = [4, 44, 4, 18, 5, 14, 7, 12, 14];
+const HEADER = ['case', 'what', 'runs', 'wall s (min–max)', 'CPU s', 'peak RSS MB', 'layouts', 'PDFs / pages', 'text', 'PDF KB'];
+const WIDTHS = [4, 44, 4, 18, 5, 14, 7, 12, 14, 7];
 const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(WIDTHS[i]!)).join('  ').trimEnd();
 
 const results: CaseResult[] = [];
@@ -149,7 +158,9 @@ try {
       for (const result of measureInterleaved(group)) {
         // Text throughput of a cold build: the characters a reader extracts from its PDFs.
         const spec = group.find((g) => g.id === result.id)!;
-        if (result.chars === undefined && /^(a|e)/.test(spec.id)) result.chars = await textCharacters(spec.args[spec.args.indexOf('--out') + 1]!);
+        const outDir = spec.args[spec.args.indexOf('--out') + 1];
+        if (result.chars === undefined && /^(a|e)/.test(spec.id)) result.chars = await textCharacters(outDir!);
+        if (!spec.script && outDir) result.bytes = pdfBytes(outDir);
         results.push(result);
         console.log(line(row(result)));
       }

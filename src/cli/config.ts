@@ -14,6 +14,7 @@ import { configuredFont, isFontFile, type FallbackFont } from '../fonts/fontChai
 import { issueWords } from '../text/issueWords.js';
 import { nearest } from './didYouMean.js';
 import { error, PreppackError, type Problem } from '../problems.js';
+import { LANGUAGE_TAG, LANGUAGE_WORDS } from '../render/language.js';
 
 export const CONFIG_NAMES = ['preppack.config.yaml', 'preppack.config.yml', 'preppack.config.json'];
 
@@ -41,6 +42,10 @@ const configSchema = z
     levels: names,
     packets: names,
     evidenceLines: z.number().int().min(1).max(20),
+    /** The language of every PDF (BCP 47), for screen readers; default en. */
+    language: z.string().trim().regex(LANGUAGE_TAG, LANGUAGE_WORDS),
+    /** Tagged PDFs (PDF/UA-1, for screen readers); false writes the old, smaller untagged files. */
+    tags: z.boolean(),
     /** Fallback fonts, before the installed ones: font files (from the config's folder) or installed family names. */
     fonts: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a font file or installed family name, or a list of them, such as ["Noto Sans CJK SC", fonts/MyFont.ttf]' }).transform((v) => (Array.isArray(v) ? v : [v])),
     ratingLabels: z

@@ -6,7 +6,7 @@ import { lexMarkdown } from '../render/markdown.js';
 import { PACKET_TITLES, type TemplateSet } from '../render/templates.js';
 import { themeFor } from '../render/theme.js';
 import { layOut } from '../render/typeset.js';
-import type { Paper } from '../render/document.js';
+import type { Paper, Tagging } from '../render/document.js';
 import { count } from '../text/plural.js';
 import type { Calibration } from './calibration.js';
 
@@ -39,7 +39,7 @@ export function calibrationContext(calibration: Calibration) {
 }
 
 /** The calibration page of many loops, in the debrief sheet's theme. */
-export async function calibrationPdf(calibration: Calibration, templates: TemplateSet, paper: Paper, creationDate: Date): Promise<Buffer> {
+export async function calibrationPdf(calibration: Calibration, templates: TemplateSet, paper: Paper, creationDate: Date, tagging: Tagging = {}): Promise<Buffer> {
   const title = PACKET_TITLES.calibration;
   const laidOut = await layOut(lexMarkdown(templates.templates.calibration.render(calibrationContext(calibration))), themeFor(templates.theme, 'debrief'), {
     title,
@@ -50,6 +50,7 @@ export async function calibrationPdf(calibration: Calibration, templates: Templa
     footnote: `Collected from ${count(calibration.loops, 'loop')}`,
     creationDate,
     paper,
+    ...tagging,
   });
   return laidOut.draw();
 }

@@ -8,7 +8,7 @@ import { lexMarkdown } from '../render/markdown.js';
 import { PACKET_TITLES, type TemplateSet } from '../render/templates.js';
 import { themeFor } from '../render/theme.js';
 import { layOut } from '../render/typeset.js';
-import type { Paper } from '../render/document.js';
+import type { Paper, Tagging } from '../render/document.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
 import { DISAGREEMENT_STEPS, type LoopRatings } from './collect.js';
@@ -74,16 +74,16 @@ export function summaryContext(loop: LoopRatings, questionLabel = QUESTION_LABEL
 }
 
 /** The summary PDF of one loop, in the house style (the debrief sheet's theme): on one page if it fits with shorter question labels. */
-export async function summaryPdf(loop: LoopRatings, templates: TemplateSet, paper: Paper, creationDate: Date): Promise<Buffer> {
+export async function summaryPdf(loop: LoopRatings, templates: TemplateSet, paper: Paper, creationDate: Date, tagging: Tagging = {}): Promise<Buffer> {
   let laidOut: Awaited<ReturnType<typeof layOutSummary>> | undefined;
   for (const label of QUESTION_LABELS) {
-    laidOut = await layOutSummary(templates.templates['debrief-summary'].render(summaryContext(loop, label)), loop, templates, paper, creationDate);
+    laidOut = await layOutSummary(templates.templates['debrief-summary'].render(summaryContext(loop, label)), loop, templates, paper, creationDate, tagging);
     if (laidOut.pages === 1) break;
   }
   return laidOut!.draw();
 }
 
-function layOutSummary(markdown: string, loop: LoopRatings, templates: TemplateSet, paper: Paper, creationDate: Date) {
+function layOutSummary(markdown: string, loop: LoopRatings, templates: TemplateSet, paper: Paper, creationDate: Date, tagging: Tagging) {
   const title = PACKET_TITLES['debrief-summary'];
   return layOut(lexMarkdown(markdown), themeFor(templates.theme, 'debrief'), {
     title: `${loop.candidate}: ${title}`,
@@ -94,6 +94,7 @@ function layOutSummary(markdown: string, loop: LoopRatings, templates: TemplateS
     footnote: `Collected from ${count(loop.sheets.length, 'sheet')} · content ${loop.contentHash}`,
     creationDate,
     paper,
+    ...tagging,
   });
 }
 

@@ -14,7 +14,7 @@ import { isOtherPreppackDocument } from '../collect/readSheet.js';
 import { OutputFolder } from '../fs/outputFolder.js';
 import { underLock, writeStaged } from '../fs/stagedWrite.js';
 import { error, PreppackError, type Problem } from '../problems.js';
-import type { Paper } from '../render/document.js';
+import type { Paper, Tagging } from '../render/document.js';
 import { loadTemplates } from '../render/templates.js';
 import { count } from '../text/plural.js';
 import { printFiles, type WrittenFile } from '../cli/fileList.js';
@@ -26,6 +26,8 @@ export interface CollectOptions {
   templatesDir?: string;
   json?: boolean;
   creationDate: Date;
+  /** Tagged PDFs unless false, and their language (the config's `tags`, `language`; `--no-tags`). */
+  tagging?: Tagging;
 }
 
 export const SUMMARY_FILES = { summary: 'debrief-summary.pdf', csv: 'ratings.csv', json: 'ratings.json' } as const;
@@ -89,7 +91,7 @@ export async function collectCommand(options: CollectOptions): Promise<number> {
     for (const loop of collected.loops) {
       const rows = collected.rows.filter((row) => row.candidate === loop.candidate && row.level === loop.level);
       const files = [
-        { path: SUMMARY_FILES.summary, bytes: await summaryPdf(loop, templates, options.paper, options.creationDate) },
+        { path: SUMMARY_FILES.summary, bytes: await summaryPdf(loop, templates, options.paper, options.creationDate, options.tagging) },
         { path: SUMMARY_FILES.csv, bytes: ratingsCsv(rows) },
         { path: SUMMARY_FILES.json, bytes: `${JSON.stringify(collectedJson({ loops: [loop], rows }), null, 2)}\n` },
       ];
@@ -105,7 +107,7 @@ export async function collectCommand(options: CollectOptions): Promise<number> {
     if (calibration) {
       const parent = commonFolder(collected.loops.map((loop) => loop.folder));
       const files = [
-        { path: CALIBRATION_FILES.pdf, bytes: await calibrationPdf(calibration, templates, options.paper, options.creationDate) },
+        { path: CALIBRATION_FILES.pdf, bytes: await calibrationPdf(calibration, templates, options.paper, options.creationDate, options.tagging) },
         { path: CALIBRATION_FILES.json, bytes: `${JSON.stringify(calibration, null, 2)}\n` },
       ];
       const folder = new OutputFolder(parent, undefined, 'the folder of the loops');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { underLock, writeStaged } from '../fs/stagedWrite.js';
 import { readMarkdownFiles, renderMarkdownFiles } from '../pipeline/markdownFiles.js';
 import { asErrors, PreppackError } from '../problems.js';
-import type { Paper } from '../render/document.js';
+import type { Paper, Tagging } from '../render/document.js';
 import { OutputFolder, outputFolderProblem } from '../fs/outputFolder.js';
 import { runInputs } from '../pipeline/inputs.js';
 import { loadTemplates } from '../render/templates.js';
@@ -20,6 +20,8 @@ export interface RenderOptions {
   templatesDir?: string;
   /** Characters the font lacks fail the render instead of a warning. */
   strict?: boolean;
+  /** Tagged PDFs unless false, and the language of files that do not say theirs. */
+  tagging?: Tagging;
 }
 
 export async function renderCommand(options: RenderOptions): Promise<number> {
@@ -33,7 +35,7 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
     const { theme } = loadTemplates(options.templatesDir);
     const live = progress();
     const onFile = (done: number, total: number, path: string) => live.show(`[${done + 1}/${total}] ${path}`);
-    const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc, onFile }).finally(live.done);
+    const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc, tagging: options.tagging, onFile }).finally(live.done);
     if (options.strict && warnings.length) throw new PreppackError(asErrors(warnings));
     printProblems(warnings);
     const notices: string[] = [];

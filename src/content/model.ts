@@ -26,6 +26,8 @@ export interface Level {
   title: string;
   aliases: string[];
   audience?: string;
+  /** The language its packets are in (BCP 47), if not the config's. */
+  language?: string;
   sources: SourcePage[];
   /** demonstrate: what strong candidates show; stories-must-prove; closing-note. */
   sections: Record<string, Section>;

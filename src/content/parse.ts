@@ -87,12 +87,13 @@ function requireSections(path: string, sections: Record<string, Section>, requir
 export function parseLevelFile(file: ContentFile): ParsedFile {
   const parts = parseMarkdownFile(file, levelSchema, LEVEL_SECTIONS);
   if (!parts.data) return { kind: 'level', problems: parts.problems };
-  const { id, title, aliases, audience, sources } = parts.data;
+  const { id, title, aliases, audience, language, sources } = parts.data;
   const level: Level = {
     id,
     title,
     aliases,
     audience,
+    ...(language ? { language } : {}),
     sources: sources.map((s) => ({
       title: s.title,
       format: s.format,

@@ -3,6 +3,7 @@
 import { issueWords } from '../text/issueWords.js';
 import { z } from 'zod';
 import { error, type Problem } from '../problems.js';
+import { LANGUAGE_TAG, LANGUAGE_WORDS } from '../render/language.js';
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebab = z.string().regex(KEBAB_CASE, 'must be lower-case kebab case (a-z, 0-9 and single hyphens)');
@@ -26,6 +27,8 @@ export const levelSchema = z
     title: text,
     aliases: z.array(kebab).default([]),
     audience: text.optional(),
+    /** The language its packets are in (`/Lang` of the PDF), if not the config's. */
+    language: z.string().regex(LANGUAGE_TAG, LANGUAGE_WORDS).optional(),
     sources: z.array(sourcePageSchema).default([]),
   })
   .strict();

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { drawCheckMark, PDFDict, PDFDocument, PDFName, PDFRef, rgb, type PDFField, type PDFFont } from 'pdf-lib';
 import { inputBytes } from '../fs/readInput.js';
 import { BUNDLED_FONT, FONTS } from '../render/fonts.js';
-import type { PlacedField } from '../render/formFields.js';
+import { formElementKey, type PlacedField } from '../render/formFields.js';
+import { FormStructure } from './formStructure.js';
 import { SHEET_FIELD } from '../loops/sheetData.js';
 
 const INK = rgb(0.1, 0.12, 0.14);
@@ -34,7 +35,7 @@ function bare(field: PDFField): void {
   }
 }
 
-function addText(document: PDFDocument, font: PDFFont, field: Extract<PlacedField, { kind: 'text' }>): void {
+function addText(document: PDFDocument, font: PDFFont, field: Extract<PlacedField, { kind: 'text' }>, structure: FormStructure): void {
   const page = document.getPage(field.rect.page - 1);
   const text = document.getForm().createTextField(field.name);
   if (field.multiline) text.enableMultiline();
@@ -43,6 +44,7 @@ function addText(document: PDFDocument, font: PDFFont, field: Extract<PlacedFiel
   dropLooks(document, text);
   text.setFontSize(field.multiline ? Math.min(field.fontSize, 10) : field.fontSize);
   text.defaultUpdateAppearances(font);
+  structure.describe(text, field.spoken, [{ key: formElementKey(field.name), page: field.rect.page }]);
 }
 
 /** One "on" and one "off" look, shared by every radio button: a tick inside the printed box, and nothing. */
@@ -58,7 +60,7 @@ function radioLooks(document: PDFDocument, width: number, height: number): Radio
   return { on: look(drawCheckMark({ x: width / 2, y: height / 2, size: Math.min(width, height) * 0.8, thickness: 1.4, color: INK })), off: look([]) };
 }
 
-function addRadio(document: PDFDocument, field: Extract<PlacedField, { kind: 'radio' }>, looks: (width: number, height: number) => RadioLooks): void {
+function addRadio(document: PDFDocument, field: Extract<PlacedField, { kind: 'radio' }>, looks: (width: number, height: number) => RadioLooks, structure: FormStructure): void {
   const group = document.getForm().createRadioGroup(field.name);
   for (const choice of field.choices) {
     const { page, x, y, width, height } = choice.rect;
@@ -75,10 +77,11 @@ function addRadio(document: PDFDocument, field: Extract<PlacedField, { kind: 'ra
     widget.setNormalAppearance(document.context.obj({ [onValue.decodeText()]: shared.on, Off: shared.off }));
     widget.removeDownAppearance();
   }
+  structure.describe(group, field.spoken, field.choices.map((choice) => ({ key: formElementKey(field.name, choice.value), page: choice.rect.page, spoken: `${field.spoken}: ${choice.label}` })));
 }
 
 /** A tick box: a check box over the printed box, ticked in the same hand as a rating. */
-function addCheck(document: PDFDocument, field: Extract<PlacedField, { kind: 'check' }>, looks: (width: number, height: number) => RadioLooks): void {
+function addCheck(document: PDFDocument, field: Extract<PlacedField, { kind: 'check' }>, looks: (width: number, height: number) => RadioLooks, structure: FormStructure): void {
   const { page, x, y, width, height } = field.rect;
   const box = document.getForm().createCheckBox(field.name);
   box.addToPage(document.getPage(page - 1), { x, y, width, height, borderWidth: 0 });
@@ -92,6 +95,7 @@ function addCheck(document: PDFDocument, field: Extract<PlacedField, { kind: 'ch
     widget.removeDownAppearance();
   }
   if (field.checked) box.check();
+  structure.describe(box, field.spoken, [{ key: formElementKey(field.name), page }]);
 }
 
 /**
@@ -106,12 +110,13 @@ async function fieldFont(document: PDFDocument): Promise<PDFFont> {
 }
 
 /** Whose sheet it is (sheetData.ts), in a hidden read-only field that a viewer keeps when it saves the form. */
-function addSheetData(document: PDFDocument, json: string): void {
+function addSheetData(document: PDFDocument, font: PDFFont, json: string): void {
   const field = document.getForm().createTextField(SHEET_FIELD);
-  // In ASCII (\u escapes are JSON too): the field's look is drawn in Helvetica, which has no other letters.
+  // In ASCII (\u escapes are JSON too): a viewer that redraws the field draws it in Helvetica, which has no other letters.
   field.setText(json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   field.enableReadOnly();
-  field.addToPage(document.getPage(0), { x: 0, y: 0, width: 0, height: 0, borderWidth: 0, hidden: true });
+  // Drawn (in nothing: it is 0 × 0 and hidden) with the embedded font, not Helvetica: PDF/UA allows no font that is not embedded.
+  field.addToPage(document.getPage(0), { x: 0, y: 0, width: 0, height: 0, borderWidth: 0, hidden: true, font });
   bare(field);
 }
 
@@ -125,11 +130,12 @@ export async function addFormFields(bytes: Uint8Array, fields: readonly PlacedFi
     if (!looks.has(key)) looks.set(key, radioLooks(document, width, height));
     return looks.get(key)!;
   };
-  if (sheetJson) addSheetData(document, sheetJson);
+  if (sheetJson) addSheetData(document, font, sheetJson);
+  const structure = new FormStructure(document);
   for (const field of fields) {
-    if (field.kind === 'text') addText(document, font, field);
-    else if (field.kind === 'check') addCheck(document, field, looksFor);
-    else addRadio(document, field, looksFor);
+    if (field.kind === 'text') addText(document, font, field, structure);
+    else if (field.kind === 'check') addCheck(document, field, looksFor, structure);
+    else addRadio(document, field, looksFor, structure);
   }
   return Buffer.from(await document.save({ updateFieldAppearances: false }));
 }

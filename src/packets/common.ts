@@ -37,6 +37,10 @@ export interface PrintSettings {
   evidenceLines?: number;
   /** The four ratings, worst first, instead of Definitely not, No, Yes, Strong yes. */
   ratingLabels?: readonly string[];
+  /** Tagged PDFs (PDF/UA-1) unless false: the config's `tags`, `--no-tags`. */
+  tagged?: boolean;
+  /** The language of the PDFs (BCP 47): the config's `language`; a level file's own wins. */
+  language?: string;
 }
 
 export const section = (s: Section | undefined): SectionContext | null =>

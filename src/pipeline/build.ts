@@ -117,7 +117,7 @@ async function buildLocked(request: BuildRequest, folder: OutputFolder): Promise
     }
     // pdfmake and the render stack load only when something is to be rendered.
     const { renderPacket } = await import('./renderPacket.js');
-    const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels });
+    const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels, tagged: request.print?.tagged, language: request.print?.language });
     if (result.kind === 'skipped') {
       skipped.push(`skipped the ${packet} of level "${level.id}": ${result.reason}`);
       continue;

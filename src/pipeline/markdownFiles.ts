@@ -6,7 +6,8 @@ import { documentStem } from '../text/fileStem.js';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
 import { error, PreppackError, warning, type Problem } from '../problems.js';
-import type { Paper } from '../render/document.js';
+import type { Paper, Tagging } from '../render/document.js';
+import { frontMatterLanguage, LANGUAGE_WORDS } from '../render/language.js';
 import { lexMarkdown } from '../render/markdown.js';
 import { controlMessage, controlsIn, withoutControls } from '../text/controls.js';
 import { imagesInText } from '../render/inlineImages.js';
@@ -99,7 +100,7 @@ function imageAt(folder: string, href: string): SourceImage | string {
  * line of text, is a warning at its line (its description prints instead),
  * so that any Markdown renders.
  */
-function imagesOf(file: MarkdownFile, warnings: Map<string, Problem>) {
+function imagesOf(file: MarkdownFile, warnings: Map<string, Problem>, tagged: boolean) {
   const folder = realpathSync(dirname(resolve(file.path)));
   const found = new Map<string, SourceImage | string>();
   const lookUp = (href: string) => {
@@ -107,13 +108,15 @@ function imagesOf(file: MarkdownFile, warnings: Map<string, Problem>) {
     return found.get(href)!;
   };
   // A layout may run more than once: one warning per image and reason all the same.
-  const warn = (href: string, why: string) => {
-    const line = lineOf(file.text, `](${href}`);
+  const warn = (href: string, why: string, written = `](${href}`) => {
+    const line = lineOf(file.text, file.text.includes(written) ? written : `](${href}`);
     warnings.set(`${line}\0${why}`, warning(file.path, line, why));
   };
   return {
-    show(href: string): SourceImage | undefined {
+    show(href: string, alt: string): SourceImage | undefined {
       const image = lookUp(href);
+      // A figure is read by its alt text; without one, a screen reader passes over it (it is tagged as decoration).
+      if (typeof image !== 'string' && tagged && !alt.trim()) warn(href, `the image "${href}" has no alt text, so a screen reader passes over it: say what it shows, ![what it shows](${href})`, `![](${href}`);
       if (typeof image !== 'string') return image;
       warn(href, `${image}; its description is printed instead`);
       return undefined;
@@ -176,6 +179,8 @@ export interface MarkdownOptions {
   theme: Theme;
   paper: Paper;
   toc: boolean;
+  /** Tagged PDFs unless false; the language of a file without its own (front matter `lang:`). */
+  tagging?: Tagging;
   /** Told before each file: how many are done, of how many, and which. */
   onFile?: (done: number, total: number, path: string) => void;
 }
@@ -200,8 +205,10 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
     // A reference in code prints as written: only the characters themselves are checked there.
     warnings.push(...unprintableText(file.path, withLiteralCode(text), theme.font));
     const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${text}` : text;
+    const { language, invalid, line } = frontMatterLanguage(text);
+    if (invalid !== undefined) warnings.push(warning(file.path, line ?? 1, `lang: "${invalid}" is not ${LANGUAGE_WORDS} (the PDF says ${options.tagging?.language ?? 'en'})`));
     const imageWarnings = new Map<string, Problem>();
-    const images = imagesOf(file, imageWarnings);
+    const images = imagesOf(file, imageWarnings, options.tagging?.tagged !== false);
     const source: DocumentSource = { autoIds: true, image: images.show };
     try {
       const tokens = lexMarkdown(markdown);
@@ -210,7 +217,7 @@ export async function renderMarkdownFiles(files: readonly MarkdownFile[], option
       const pdf = await typeset(
         tokens,
         theme,
-        { title, subject: title, author: 'preppack', keywords: [], header: title, footnote: `preppack ${TOOL_VERSION}`, creationDate: FIXED_DATE, paper: options.paper, direction: 'auto' },
+        { title, subject: title, author: 'preppack', keywords: [], header: title, footnote: `preppack ${TOOL_VERSION}`, creationDate: FIXED_DATE, paper: options.paper, direction: 'auto', tagged: options.tagging?.tagged, language: language ?? options.tagging?.language },
         source,
       );
       rendered.push({ source: file.path, name: names[index]!, bytes: pdf.bytes, pages: pdf.pages });

@@ -28,6 +28,9 @@ export interface PacketOptions {
   sheet?: SheetDetails;
   /** Scoring sheets with form fields. */
   fillable?: boolean;
+  /** Tagged (PDF/UA-1) unless false, and in which language. */
+  tagged?: boolean;
+  language?: string;
 }
 
 export type PacketResult =
@@ -54,6 +57,8 @@ export async function layOutMarkdown(options: PacketOptions, markdown: string, t
       ...(options.edition.organisation ? { organisation: options.edition.organisation } : {}),
       creationDate: options.creationDate,
       paper: options.paper,
+      tagged: options.tagged,
+      language: options.level.language ?? options.language,
       ...(extraInfo ? { extraInfo } : {}),
     });
   } catch (caught) {

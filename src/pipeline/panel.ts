@@ -112,7 +112,7 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
     interviewerStems.renamed.forEach(said((name) => `${panel.candidate}'s interviewer "${name}"`, 'sheet'));
     const stemOf = new Map(panel.interviewers.map((name, i) => [name, interviewerStems.stems[i]!]));
     folders.push({ folder, panel });
-    const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels };
+    const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels, tagged: request.print?.tagged, language: request.print?.language };
     const add = (sheet: string, name: string, bytes: Buffer, pages: number) => files.push({ path: `${folder}/${name}`, written: join(request.outDir, folder, name), candidate: panel.candidate, sheet, pages, bytes });
     for (const seat of plan.seats) {
       next(panel.candidate, `scorecard (${seat.interviewer})`);

@@ -11,6 +11,9 @@ import { PAPER_SIZES, type Paper } from './paper.js';
 
 export { PAPER_SIZES, type Paper };
 
+/** Whether a PDF is tagged for screen readers, and in which language (the config's `tags` and `language`). */
+export type Tagging = Pick<DocumentMeta, 'tagged' | 'language'>;
+
 export interface DocumentMeta {
   title: string;
   subject: string;
@@ -32,6 +35,10 @@ export interface DocumentMeta {
   direction?: 'ltr' | 'auto';
   /** Custom entries of the PDF's document information (`PreppackSheet`: whose scoring sheet it is, for `collect`). */
   extraInfo?: Record<string, string>;
+  /** A tagged PDF (PDF/UA-1: structure for screen readers), unless false (`--no-tags`). */
+  tagged?: boolean;
+  /** The document's language (BCP 47, `/Lang`): 'en' unless the config, level or front matter says. */
+  language?: string;
 }
 
 function hasToc(tokens: readonly Token[]): boolean {
@@ -102,6 +109,10 @@ export function buildDocument(document: DocumentContent, content: PdfNode[], the
       return parts.length ? { text: parts.join(' · '), style: 'footer', alignment: 'center', margin: theme.footerMargin } : null;
     },
     content,
+    // A tagged PDF identifies itself as PDF/UA-1 in its XMP metadata, which pdfkit writes from PDF 1.4 on; the viewer shows the
+    // title, not the file name. Its structure elements are packed into object streams (PDF 1.5, patches/): without, tagging
+    // made the files 70 % larger, with, they are smaller than untagged ones.
+    ...(meta.tagged === false ? {} : { tagged: true, subset: 'PDF/UA', version: '1.7', displayTitle: true, language: meta.language ?? 'en', objectStreams: true }),
     styles: theme.styles,
     defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.ink },
     pageBreakBefore: keepWithTextRule(),

@@ -5,11 +5,13 @@ import type { PdfNode } from './widgets.js';
 import type { GlyphBox } from './measure.js';
 
 /** A field as the content declares it: its node tells, after layout, where it went. */
-export type FormField =
-  | { kind: 'text'; name: string; node: PdfNode; width: number; height: number; multiline: boolean; fontSize: number }
-  | { kind: 'radio'; name: string; choices: { value: string; node: PdfNode; offset?: number }[]; box: GlyphBox; ascent: number }
+export type FormField = { name: string; /** What a screen reader says the field is (`/TU`): "Question 3 rating". */ spoken: string } & (
+  | { kind: 'text'; node: PdfNode; width: number; height: number; multiline: boolean; fontSize: number }
+  /** A radio group: a choice's label is what is printed beside its box ("Strong yes"). */
+  | { kind: 'radio'; choices: { value: string; label: string; node: PdfNode; offset?: number }[]; box: GlyphBox; ascent: number }
   /** A tick box of a task list: its marker's node; ticked when the Markdown says `[x]`. */
-  | { kind: 'check'; name: string; node: PdfNode; checked: boolean; box: GlyphBox; ascent: number };
+  | { kind: 'check'; node: PdfNode; checked: boolean; box: GlyphBox; ascent: number }
+);
 
 /** A rectangle on a page, in PDF points from the page's bottom-left corner. */
 export interface Rect {
@@ -20,10 +22,30 @@ export interface Rect {
   height: number;
 }
 
-export type PlacedField =
-  | { kind: 'text'; name: string; rect: Rect; multiline: boolean; fontSize: number }
-  | { kind: 'radio'; name: string; choices: { value: string; rect: Rect }[] }
-  | { kind: 'check'; name: string; rect: Rect; checked: boolean };
+export type PlacedField = { name: string; spoken: string } & (
+  | { kind: 'text'; rect: Rect; multiline: boolean; fontSize: number }
+  | { kind: 'radio'; choices: { value: string; label: string; rect: Rect }[] }
+  | { kind: 'check'; rect: Rect; checked: boolean }
+);
+
+/**
+ * A field's name as a screen reader says it: `q3.rating` → "Question 3
+ * rating", `q3.evidence` → "Question 3 evidence"; a tick box by what it ticks
+ * ("Question 3: Triage by risk…"); otherwise its printed label, else its name
+ * in words.
+ */
+export function spokenName(name: string, label = ''): string {
+  const question = /^q(\d+)\.(.+)$/.exec(name);
+  const words = (text: string) => text.replace(/[-_.]+/g, ' ').trim();
+  if (question && /^tick-\d+$/.test(question[2]!)) return label ? `Question ${question[1]}: ${label}` : `Question ${question[1]} tick box ${question[2]!.slice(5)}`;
+  if (question) return `Question ${question[1]} ${words(question[2]!)}`;
+  if (label.trim()) return label.trim();
+  const plain = words(name);
+  return plain.charAt(0).toUpperCase() + plain.slice(1);
+}
+
+/** The Form element a field's widget goes under: the field's name, and a radio button's value after `#`. */
+export const formElementKey = (name: string, value?: string) => (value === undefined ? name : `${name}#${value}`);
 
 interface Position {
   pageNumber: number;
@@ -46,7 +68,7 @@ export function placeFields(fields: readonly FormField[], pageHeight: number): P
     if (field.kind === 'text') {
       const at = positionOf(field.node);
       if (!at) continue;
-      placed.push({ kind: 'text', name: field.name, multiline: field.multiline, fontSize: field.fontSize, rect: { page: at.pageNumber, x: at.left, y: pageHeight - at.top - field.height, width: field.width, height: field.height } });
+      placed.push({ kind: 'text', name: field.name, spoken: field.spoken, multiline: field.multiline, fontSize: field.fontSize, rect: { page: at.pageNumber, x: at.left, y: pageHeight - at.top - field.height, width: field.width, height: field.height } });
       continue;
     }
     // The tick box is the first glyph of its line (or `offset` into it: a centred cell), on its baseline.
@@ -58,14 +80,14 @@ export function placeFields(fields: readonly FormField[], pageHeight: number): P
     };
     if (field.kind === 'check') {
       const rect = boxAt(field.node);
-      if (rect) placed.push({ kind: 'check', name: field.name, rect, checked: field.checked });
+      if (rect) placed.push({ kind: 'check', name: field.name, spoken: field.spoken, rect, checked: field.checked });
       continue;
     }
-    const choices = field.choices.flatMap(({ value, node, offset }) => {
+    const choices = field.choices.flatMap(({ value, label, node, offset }) => {
       const rect = boxAt(node, offset);
-      return rect ? [{ value, rect }] : [];
+      return rect ? [{ value, label, rect }] : [];
     });
-    if (choices.length) placed.push({ kind: 'radio', name: field.name, choices });
+    if (choices.length) placed.push({ kind: 'radio', name: field.name, spoken: field.spoken, choices });
   }
   return placed;
 }

@@ -9,6 +9,8 @@ import { PreppackError } from '../problems.js';
 import { FONTS, FONTS_DIR } from './fonts.js';
 import { fallbackFamily, isBundledFamily, runChain } from '../fonts/fontChain.js';
 import { withFontRuns } from '../fonts/fontRuns.js';
+import { structureOf } from './structure.js';
+import { StructureWriter, type TaggablePdf } from './tagging.js';
 
 let configured = false;
 /** Font files pdfmake may read besides the bundled ones: the faces of the fallback families documents use. */
@@ -95,16 +97,24 @@ export async function layoutPdf(document: Record<string, unknown>): Promise<Laid
   configure();
   // Counted before pdfmake rewrites the nodes as it lays them out.
   const body = bodyCharacters(document.content);
+  // A tagged document's structure, read before the text is split into runs by font and pdfmake rewrites the nodes; written as the pages are drawn.
+  const structure = document.tagged ? structureOf(document.content as unknown[]) : undefined;
   const fonts = withFontRuns(document, runChain);
   pdfmake.setFonts(fontTable(fonts.families) as never);
-  const laidOut = (await pdfmake.createPdf(document as never, { layoutOnly: true } as never).getStream()) as unknown as {
+  let writer: StructureWriter | undefined;
+  const tagging = structure && ((pdf: TaggablePdf) => (writer = new StructureWriter(pdf, structure)));
+  const laidOut = (await pdfmake.createPdf(document as never, { layoutOnly: true, tagging } as never).getStream()) as unknown as {
     pages: number;
     laidOutPages: LaidOutPage[];
     draw: () => NodeJS.ReadableStream & { end: () => void };
   };
   return {
     pages: laidOut.pages,
-    draw: () => bytesOf(laidOut.draw()),
+    draw: () => {
+      const drawn = laidOut.draw();
+      writer?.finish();
+      return bytesOf(drawn);
+    },
     lost: lostText(body, laidOutCharacters(laidOut.laidOutPages)),
     // The bundled families are the theme's own, not fallbacks a reader is told about.
     fonts: [...fonts.families].filter((name) => !isBundledFamily(name)).sort().map((name) => fallbackFamily(name)?.label ?? name),

@@ -13,11 +13,12 @@ import { marker, type FillArea, type FillPlan } from './fill.js';
 import { divergingBars, parseChartRow, stackedBars, type ChartRow } from './charts.js';
 import { keepHeadingsWithText, type BlockKind } from './keep.js';
 import { decodeEntities } from '../text/entities.js';
-import { fieldName, type FormField } from './formFields.js';
+import { fieldName, formElementKey, spokenName, type FormField } from './formFields.js';
 import { ascent, estimateLines, glyphBox, textWidth } from './measure.js';
 import { slugify } from '../text/slug.js';
 import type { Theme } from './theme.js';
 import { ASCENT, fields, headerFields, markerRow, note, parseAnchor, parseField, ratingRow, ruledLines, styleOf, type Anchor, type FieldSpec, type PdfNode } from './widgets.js';
+import { tagged } from './structure.js';
 
 export type { PdfNode };
 
@@ -38,7 +39,7 @@ export interface DocumentSource {
   /** Every heading gets an id from its text: bookmarks and contents for any Markdown. */
   autoIds?: boolean;
   /** An image by the link the Markdown gives; undefined when it may not or cannot be shown (the source says why), and its description prints instead. */
-  image?: (href: string) => SourceImage | undefined;
+  image?: (href: string, alt: string) => SourceImage | undefined;
 }
 
 export interface SourceImage {
@@ -188,9 +189,10 @@ function nextTickName(state: State): string {
 }
 
 /** A task list's tick box as a check box field, named after the section it is in. */
-function tickField(state: State, marker: PdfNode, checked: boolean): void {
+function tickField(state: State, marker: PdfNode, checked: boolean, text: string): void {
   const style = styleOf(state.options.theme, 'tick');
-  state.doc.formFields.push({ kind: 'check', name: nextTickName(state), node: marker, checked, box: glyphBox(state.options.theme.tickBox, style), ascent: ascent(style) });
+  const name = nextTickName(state);
+  state.doc.formFields.push({ kind: 'check', name, spoken: spokenName(name, text.replace(/\s+/g, ' ').trim()), node: marker, checked, box: glyphBox(state.options.theme.tickBox, style), ascent: ascent(style) });
 }
 
 /** An alert of at most this many lines is kept on one page. */
@@ -221,15 +223,20 @@ function list(token: Tokens.List, state: State): PdfNode {
     const marker = task ? theme.tickBox : token.ordered ? `${start + index}.` : '•';
     const itemLines = estimateLines(item.text, styleOf(theme, 'p'), state.width - markerWidth);
     lines.push(itemLines);
+    // An item is a list item (`LI`) of a label (the number, bullet or tick box: `Lbl`) and a body (`LBody`).
     const row = indents
       ? markerRow([marker], markerStyle, markerWidth, narrower(state, markerWidth + 2, item.tokens), drop)
-      : { stack: [{ text: marker, style: markerStyle }, ...blocks(item.tokens, state)], margin: [0, 1, 0, 2] };
+      : { stack: [{ text: marker, style: markerStyle }, { stack: blocks(item.tokens, state) }], margin: [0, 1, 0, 2] };
+    const [label, body] = (row.columns ?? row.stack) as [PdfNode, PdfNode];
+    tagged('LI', row);
+    tagged('Lbl', label, item.task ? { alt: item.checked ? 'Done' : 'Not done' } : {});
+    tagged('LBody', body);
     // An item is kept on one page, unless it is long (a table of contents' item with its whole sub-list): kept, it would leave most of a page blank.
     if (itemLines > KEEP_ITEM_LINES) delete row.unbreakable;
-    if (item.task) tickField(state, ((row.columns ?? row.stack) as PdfNode[])[0]!, item.checked === true);
+    if (item.task) tickField(state, label, item.checked === true, plainText(inlines(item.tokens.flatMap((t) => ('tokens' in t && t.tokens ? t.tokens : [])))));
     return row;
   });
-  return withKind(state, { stack: rows, style: 'list' }, { kind: 'rows', lines });
+  return withKind(state, tagged('L', { stack: rows, style: 'list' }), { kind: 'rows', lines });
 }
 
 const quoteLayout = (theme: Theme) => ({
@@ -275,9 +282,11 @@ function markRowFields(state: State, token: Tokens.Table, rows: PdfNode[][], mar
   const section = state.doc.section;
   token.rows.forEach((row, r) => {
     // The row's name: its first cell up to a " · " note or a line break ("**Security architecture** · *Q1, Q5*").
-    const label = slugify(plainText(inlineMarkdown((row[0]?.text ?? '').split(/\s+·\s+|<br\s*\/?>/)[0]!))) || `row-${r + 1}`;
-    const choices = markColumns.filter((c) => row[c]?.text.trim() === theme.tickBox).map((c) => ({ value: slugify(token.header[c]!.text), node: rows[r]![c]!, offset }));
-    if (choices.length > 1) state.doc.formFields.push({ kind: 'radio', name: section ? `${section}.${label}` : label, choices, box, ascent: ascent(style) });
+    const rowText = plainText(inlineMarkdown((row[0]?.text ?? '').split(/\s+·\s+|<br\s*\/?>/)[0]!)).trim();
+    const label = slugify(rowText) || `row-${r + 1}`;
+    const choices = markColumns.filter((c) => row[c]?.text.trim() === theme.tickBox).map((c) => ({ value: slugify(token.header[c]!.text), label: plainText(inlineMarkdown(token.header[c]!.text)), node: rows[r]![c]!, offset }));
+    const name = section ? `${section}.${label}` : label;
+    if (choices.length > 1) state.doc.formFields.push({ kind: 'radio', name, spoken: spokenName(name, rowText), choices, box, ascent: ascent(style) });
   });
 }
 
@@ -347,7 +356,8 @@ function table(token: Tokens.Table, state: State, split = false): PdfNode {
   if (scale < 1) for (const cell of header) Object.assign(cell, { fontSize: headerStyle.fontSize * scale });
   // The last two rows go over a page together: never one row alone under the repeated header (patches/: keepLastRows).
   const keepLast = rows.length >= 3 ? { keepLastRows: 2 } : {};
-  const node = { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true, ...keepLast }, layout: gridLayout(theme), style: 'table', ...shrunk };
+  // A data table: its first row is header cells (`TH`, for the column), the rest `TD` (structure.ts).
+  const node = tagged('Table', { table: { headerRows: 1, widths, body: [header, ...rows], dontBreakRows: true, ...keepLast }, layout: gridLayout(theme), style: 'table', ...shrunk });
   return withKind(state, node, token.rows.length <= 6 ? { kind: 'small' } : { kind: 'large' });
 }
 
@@ -387,7 +397,7 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       if (mode === 'even') state.doc.evenAreas.push(area);
       if (name) {
         const fontSize = styleOf(theme, 'p').fontSize;
-        state.doc.formFields.push({ kind: 'text', name, node: area, width: state.width, height: (count + extra) * theme.writeLineGap + 2, multiline: count + extra > 1, fontSize });
+        state.doc.formFields.push({ kind: 'text', name, spoken: spokenName(name), node: area, width: state.width, height: (count + extra) * theme.writeLineGap + 2, multiline: count + extra > 1, fontSize });
       }
       return area;
     }
@@ -403,7 +413,7 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       let field: Extract<FormField, { kind: 'radio' }> | undefined;
       if (name) {
         const boxStyle = styleOf(theme, 'ratingBox');
-        field = { kind: 'radio', name, choices: row.choiceCells.map((cell, i) => ({ value: slugify(choices[i]!), node: cell })), box: glyphBox(theme.tickBox, boxStyle), ascent: ascent(boxStyle) };
+        field = { kind: 'radio', name, spoken: spokenName(name, label), choices: row.choiceCells.map((cell, i) => ({ value: slugify(choices[i]!), label: choices[i]!, node: cell })), box: glyphBox(theme.tickBox, boxStyle), ascent: ascent(boxStyle) };
         state.doc.formFields.push(field);
       }
       state.doc.lastRating = { label, choices, node, width: state.width, field };
@@ -428,7 +438,7 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
     case 'fields': {
       const table = fields(splitArgs(token.args).map(parseField), theme, state.width);
       // A blank to fill in is a form field named after its label: "candidate", "date"…
-      for (const blank of table.blanks) state.doc.formFields.push({ kind: 'text', name: slugify(blank.label), node: blank.cell, width: blank.width, height: blank.height, multiline: false, fontSize: styleOf(theme, 'p').fontSize });
+      for (const blank of table.blanks) state.doc.formFields.push({ kind: 'text', name: slugify(blank.label), spoken: blank.label, node: blank.cell, width: blank.width, height: blank.height, multiline: false, fontSize: styleOf(theme, 'p').fontSize });
       return small(table.node);
     }
     case 'header':
@@ -443,15 +453,16 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       const [target, label] = splitArgs(token.args);
       if (!target || !label) throw new RenderError(`::ref needs "target-id | text", not "${token.args}"`, token.raw);
       state.doc.refs.push({ target, raw: token.raw });
-      // A row: the label wraps in its column, the page number never does.
-      return small({
+      // A row: the label wraps in its column, the page number never does; one paragraph to a reader.
+      return small(tagged('P', {
         columns: [
           { text: ['→ ', ...inlineMarkdown(label)], width: '*' },
-          { text: ['page ', { pageReference: target }], width: 'auto', noWrap: true },
+          // The page number links to the page; it says where to in words (`/Contents`).
+          { text: ['page ', { pageReference: target, tag: { type: 'Link', alt: `Go to ${plainText(inlineMarkdown(label))}` } }], width: 'auto', noWrap: true },
         ],
         columnGap: 10,
         style: 'ref',
-      });
+      }));
     }
     case 'column':
       throw new RenderError('::column belongs inside :::columns', token.raw);
@@ -528,8 +539,8 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
       return heading(token as Tokens.Heading, state);
     case 'paragraph': {
       const lone = loneImage(token as Tokens.Paragraph);
-      const shown = lone ? state.options.source?.image?.(lone.href) : undefined;
-      if (shown) return image(shown, state);
+      const shown = lone ? state.options.source?.image?.(lone.href, lone.text) : undefined;
+      if (shown) return image(shown, lone!.text, state);
       const text = inlines(token.tokens, token.text);
       const align = (token as { align?: string }).align;
       // Never one line of a paragraph alone at the foot or head of a page (patches/).
@@ -556,7 +567,7 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
         return withKind(state, box, { kind: 'small' });
       }
       const content = narrower(state, 12, token.tokens ?? []);
-      const node = { table: { widths: ['*'], body: [[{ stack: content, style: 'quote' }]] }, layout: quoteLayout(state.options.theme), margin: [0, 2, 0, 8] };
+      const node = tagged('BlockQuote', { table: { widths: ['*'], body: [[{ stack: content, style: 'quote' }]] }, layout: quoteLayout(state.options.theme), margin: [0, 2, 0, 8] });
       const lines = estimateLines(token.text ?? '', styleOf(state.options.theme, 'quote'), state.width - 12);
       return withKind(state, node, { kind: 'text', lines });
     }
@@ -567,12 +578,12 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
     case 'code': {
       const code = codeBlock(token.text, (token as Tokens.Code).lang ?? '', state.width, state.options.theme);
       // A block kept on one page moves whole with a heading before it; a longer one flows after the heading's first lines.
-      return withKind(state, code.node, code.node.unbreakable ? { kind: 'small' } : { kind: 'large' });
+      return withKind(state, tagged('Code', code.node), code.node.unbreakable ? { kind: 'small' } : { kind: 'large' });
     }
     case 'htmlBlock': {
       const html = token as unknown as HtmlBlockToken;
       const content = blocks(html.tokens, state);
-      return withKind(state, { stack: content, ...(html.align ? { alignment: html.align } : {}) }, { kind: 'large' });
+      return withKind(state, tagged('Div', { stack: content, ...(html.align ? { alignment: html.align } : {}) }), { kind: 'large' });
     }
     case 'footnote':
       // Printed at the end of the document (footnotesSection).
@@ -591,9 +602,11 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
 }
 
 /** A paragraph that is one image: at its own size, shrunk to fit the column and most of a page. */
-function image({ url, svg, width, height }: SourceImage, state: State): PdfNode {
+function image({ url, svg, width, height }: SourceImage, alt: string, state: State): PdfNode {
   const picture = svg ? { svg } : { image: url };
-  return withKind(state, { ...picture, fit: [Math.min(width, state.width), Math.min(height, 480)], alignment: 'center', margin: [0, 2, 0, 8] }, { kind: 'small' });
+  // A figure is read by its alt text; one without any is drawn as an artifact (render warns of it: markdownFiles.ts).
+  const described = alt.trim() ? { tag: { type: 'Figure', alt: alt.trim() } } : {};
+  return withKind(state, { ...picture, ...described, fit: [Math.min(width, state.width), Math.min(height, 480)], alignment: 'center', margin: [0, 2, 0, 8] }, { kind: 'small' });
 }
 
 const kindOf = (state: State) => (node: PdfNode): BlockKind => state.doc.kinds.get(node) ?? { kind: 'small' };
@@ -622,10 +635,10 @@ function footnotesSection(notes: readonly FootnoteToken[], state: State): PdfNod
     const n = note.number!;
     const paragraph = state.doc.footnoteRefs.get(n);
     const back = paragraph ? [{ text: '↩', linkToDestination: paragraph, color: theme.colors.accent, width: 10 }] : [];
-    return { columns: [{ text: `${n}.`, width: numberWidth, id: footnoteId(n) }, { stack: blocks(note.tokens, { ...state, width: state.width - numberWidth - 12 }), width: '*' }, ...back], columnGap: 2, fontSize };
+    return tagged('Note', { columns: [{ text: `${n}.`, width: numberWidth, id: footnoteId(n), tag: { type: 'Lbl' } }, { stack: blocks(note.tokens, { ...state, width: state.width - numberWidth - 12 }), width: '*' }, ...back], columnGap: 2, fontSize });
   });
   const rule = { canvas: [{ type: 'line', x1: 0, y1: 0, x2: Math.min(120, state.width), y2: 0, lineWidth: 0.5, lineColor: theme.colors.rule }], margin: [0, 10, 0, 6] };
-  return withKind(state, { stack: [rule, ...rows] }, { kind: 'large' });
+  return withKind(state, tagged('Div', { stack: [rule, ...rows] }), { kind: 'large' });
 }
 
 /** Does `node` hold `target` anywhere inside it? */
@@ -642,6 +655,11 @@ export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions
   const notes = numberFootnotes(tokens);
   const content = blocks(tokens, state);
   if (notes.length) content.push(footnotesSection(notes, state));
+  // Each field's widget sits in the structure at its node, in a Form element the fillable step hangs it under (src/forms/).
+  for (const field of state.doc.formFields) {
+    if (field.kind === 'radio') for (const choice of field.choices) choice.node.formTag = { type: 'Form', field: formElementKey(field.name, choice.value), alt: choice.label };
+    else field.node.formTag = { type: 'Form', field: formElementKey(field.name), alt: field.spoken };
+  }
   // pdfmake fails on a page reference to nowhere with no word of where it is.
   const dangling = state.doc.refs.find((ref) => !state.doc.ids.has(ref.target));
   if (dangling) throw new RenderError(`::ref points at "${dangling.target}", but no heading has {#${dangling.target}}`, dangling.raw);
