@@ -107,12 +107,24 @@ describe('a panel with fillable sheets', () => {
     expect(widgets.filter((w) => w.fieldName === 'q2.rating').map((w) => w.alternativeText)).toEqual(['Definitely not', 'No', 'Yes', 'Strong yes', 'Not assessed'].map((choice) => `Question 2 rating: ${choice}`));
     for (const [name, words] of spoken) expect({ name, words: words.trim().length > 0 }).toEqual({ name, words: true });
 
-    // Each Form element holds one widget, and the rating's buttons sit with the words printed beside them.
-    const forms = elementsOf(structureTree(sheet)!).filter((e) => e.type === 'Form');
+    // Each Form element holds one widget, after the words printed with it: a blank after its label, a rating's button in its column header.
+    const elements = elementsOf(structureTree(sheet)!);
+    const forms = elements.filter((e) => e.type === 'Form');
     expect(forms.length).toBe(widgets.filter((w) => w.subtype === 'Widget' && !w.hidden).length + (await widgetsAfterPageOne(sheet)));
     for (const form of forms) expect(form.annotations).toHaveLength(1);
-    const ratingParagraphs = elementsOf(structureTree(sheet)!).filter((e) => e.type === 'P' && e.children.some((c) => c.type === 'Form'));
-    expect(ratingParagraphs.length).toBeGreaterThan(5);
+    const withField = (type: string) => elements.filter((e) => e.type === type && e.children.some((c) => c.type === 'Form'));
+    // Candidate, interviewer and level are printed; the date is the blank.
+    expect(withField('P')).toHaveLength(1);
+    expect(withField('P')[0]!.order.at(-1)).toHaveProperty('element.type', 'Form');
+    // Six questions and the overall recommendation, of five choices each: a column header each, the anchor under it a cell of the row below.
+    expect(withField('TH')).toHaveLength((6 + 1) * 5);
+    const rating = elements.find((e) => e.type === 'Table' && e.children[0]!.children.some((cell) => cell.children.some((c) => c.type === 'Form')))!;
+    expect(rating.children.map((row) => row.children.map((cell) => cell.type).join(' '))).toEqual(['TH TH TH TH TH TH', 'TD TD TD TD TD TD']);
+
+    // The summary collect writes from the sheets is tagged too.
+    const loop = join(out, 'panels', readdirSync(join(out, 'panels'))[0]!);
+    expect(preppack(['collect', loop]).code).toBe(0);
+    expect(await accessibilityProblems(join(loop, 'debrief-summary.pdf'))).toEqual([]);
   });
 });
 

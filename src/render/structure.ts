@@ -19,6 +19,9 @@ export interface StructTag {
   alt?: string;
   /** A header cell's reach. */
   scope?: 'Row' | 'Column';
+  /** A cell that spans columns or rows. */
+  colSpan?: number;
+  rowSpan?: number;
   /** A `Link` element: where it leads, said when its words are none (a link around a blank). */
   target?: string;
   /** A `Form` element: the field (and for a radio button, `name#value`) the fillable step hangs its widget under. */
@@ -175,6 +178,7 @@ export function structureOf(content: unknown[]): StructureTree {
         const rowSpan = Number(cell.rowSpan) || 1;
         for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) if (dr || dc) covered.add(`${r + dr},${c + dc}`);
         if (tr && !cell.tag) cell.tag = r < (table.headerRows ?? 0) ? { type: 'TH', scope: 'Column' } : { type: 'TD' };
+        if (tr && (colSpan > 1 || rowSpan > 1)) Object.assign(cell.tag as StructTag, colSpan > 1 ? { colSpan } : {}, rowSpan > 1 ? { rowSpan } : {});
         walk(cell, tr ?? parent);
       });
     });

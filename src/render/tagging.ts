@@ -68,6 +68,8 @@ export class StructureWriter {
     // A link says what it links in its words, else where it leads.
     const alt = tag.type === 'Link' ? tag.alt?.trim() || tag.target : tag.alt;
     element = this.pdf.struct(tag.type, { ...(alt ? { alt } : {}), ...(tag.scope ? { scope: tag.scope } : {}), ...(tag.field ? { title: tag.field } : {}) });
+    // A cell's span is a Table attribute (pdfkit writes only the scope).
+    if (tag.colSpan || tag.rowSpan) element.dictionary.data.A = { ...(element.dictionary.data.A as object), O: 'Table', ...(tag.colSpan ? { ColSpan: tag.colSpan } : {}), ...(tag.rowSpan ? { RowSpan: tag.rowSpan } : {}) };
     if (tag.type === 'Link') {
       const add = element.add.bind(element);
       element.add = (child) => {
@@ -99,9 +101,9 @@ export class StructureWriter {
     const own = this.drawn.get(tag) ?? [];
     let next = 0;
     for (const kid of this.tree.kids.get(tag) ?? []) {
-      // A kid with nothing drawn (a form field's place, an empty cell) keeps its place among its siblings.
+      // A kid with nothing drawn (a form field's place, an empty cell) comes after what its parent drew of its own: a field after its label.
       const at = this.firstDrawnOf(kid);
-      while (at !== Infinity && next < own.length && own[next]!.order < at) element.add(own[next++]!.content);
+      while (next < own.length && own[next]!.order < at) element.add(own[next++]!.content);
       element.add(this.build(kid));
     }
     while (next < own.length) element.add(own[next++]!.content);

@@ -69,11 +69,12 @@ export function ratingRow(label: string, choices: string[], anchors: Anchor[], t
   const choiceWidth = Math.max(...choices.map((c) => boxWidth + textWidth(c, text))) + padding;
   const fits = labelWidth + choiceWidth * choices.length <= contentWidth;
   const widths = [...(label ? [fits ? labelWidth : 'auto'] : []), ...choices.map(() => (fits ? choiceWidth : '*'))];
-  const choiceCell = (choice: string) => ({ text: [{ text: `${theme.tickBox} `, style: 'ratingBox' }, ...inlineMarkdown(choice)], style: 'rating', noWrap: fits });
+  // A rating row reads as a table (structure.ts): the choices are its column headers, each anchor a cell under the choices it describes.
+  const choiceCell = (choice: string) => ({ text: [{ text: `${theme.tickBox} `, style: 'ratingBox' }, ...inlineMarkdown(choice)], style: 'rating', noWrap: fits, tag: { type: 'TH', scope: 'Column' } });
   // The label sits on the choices' baseline, which the taller tick box lowers.
   const drop = Math.max(0, (box.fontSize - styleOf(theme, 'ratingLabel').fontSize) * ASCENT);
   const choiceCells: PdfNode[] = choices.map(choiceCell);
-  const rows: PdfNode[][] = [[...(label ? [{ text: label, style: 'ratingLabel', margin: [0, drop, 0, 0] }] : []), ...choiceCells]];
+  const rows: PdfNode[][] = [[...(label ? [{ text: label, style: 'ratingLabel', margin: [0, drop, 0, 0], tag: { type: 'TH', scope: 'Row' } }] : []), ...choiceCells]];
   if (anchors.length) {
     const row: PdfNode[] = label ? [{ text: '' }] : [];
     let column = 0;
@@ -89,6 +90,7 @@ export function ratingRow(label: string, choices: string[], anchors: Anchor[], t
     rows.push(row);
   }
   const node = {
+    tag: { type: 'Table' },
     table: { widths, body: rows, dontBreakRows: true },
     layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => padding, paddingTop: () => 1, paddingBottom: () => 1 },
     margin: [0, 2, 0, 2],
@@ -144,9 +146,11 @@ export function fields(specs: readonly FieldSpec[], theme: Theme, contentWidth: 
   const blanks: FieldBlank[] = [];
   const cell = (spec: FieldSpec | undefined, width: number): [PdfNode, PdfNode] => {
     if (!spec) return [{ text: '', border: NO_BORDER }, { text: '', border: NO_BORDER }];
-    const value: PdfNode = { text: spec.value ? inlineMarkdown(spec.value) : ' ', border: [false, false, false, true], margin: [2, 6, 0, 0] };
+    // A label and its value (or blank) read as one paragraph: "Candidate: Zoë Ødegård" (structure.ts).
+    const paragraph = { type: 'P' };
+    const value: PdfNode = { text: spec.value ? inlineMarkdown(spec.value) : ' ', border: [false, false, false, true], margin: [2, 6, 0, 0], tag: paragraph };
     if (!spec.value) blanks.push({ label: spec.label, cell: value, width: width - 2, height: lineHeight + 4 });
-    return [{ text: `${spec.label}:`, style: 'field', border: NO_BORDER }, value];
+    return [{ text: `${spec.label}:`, style: 'field', border: NO_BORDER, tag: paragraph }, value];
   };
   const body: unknown[][] = [];
   for (let i = 0; i < specs.length; i += 2) {
