@@ -196,6 +196,28 @@ export function structureOf(content: unknown[]): StructureTree {
   return { root, kids };
 }
 
+/**
+ * Why a node (a directive's output) could not be tagged, if it could not: a
+ * list drawn by pdfmake itself (`ul`, `ol`: its markers are drawn with no
+ * node to tag) or a QR code (no text to read). pdfmake refuses kinds of node
+ * it does not know; every other kind is tagged here.
+ */
+export function untaggable(node: unknown): string | undefined {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const why = untaggable(child);
+      if (why) return why;
+    }
+    return undefined;
+  }
+  if (!isObject(node)) return undefined;
+  if (node.ul || node.ol) return "a list drawn by pdfmake itself (ul, ol): its markers cannot be tagged; build it as list rows (L, LI, Lbl, LBody)";
+  if (node.qr) return 'a QR code: it has no text for a screen reader; draw it as a figure with alt text';
+  for (const key of ['stack', 'columns']) if (node[key]) return untaggable(node[key]);
+  if (isObject(node.table)) return untaggable(node.table.body);
+  return undefined;
+}
+
 /** The words of a text node or run array. */
 export function plainText(text: unknown): string {
   if (typeof text === 'string' || typeof text === 'number') return String(text);

@@ -18,7 +18,7 @@ import { ascent, estimateLines, glyphBox, textWidth } from './measure.js';
 import { slugify } from '../text/slug.js';
 import type { Theme } from './theme.js';
 import { ASCENT, fields, headerFields, markerRow, note, parseAnchor, parseField, ratingRow, ruledLines, styleOf, type Anchor, type FieldSpec, type PdfNode } from './widgets.js';
-import { tagged } from './structure.js';
+import { tagged, untaggable } from './structure.js';
 
 export type { PdfNode };
 
@@ -593,12 +593,19 @@ function block(token: Token, state: State): PdfNode | 'pagebreak' | undefined {
     case 'checkbox':
       return undefined;
     case 'lineDirective':
-      return lineDirective(token as LineDirectiveToken, state);
+      return taggable(lineDirective(token as LineDirectiveToken, state), token);
     case 'containerDirective':
-      return containerDirective(token as ContainerDirectiveToken, state);
+      return taggable(containerDirective(token as ContainerDirectiveToken, state), token);
     default:
       return { text: decodeEntities(token.raw), style: 'p' };
   }
+}
+
+/** A directive's content, refused (at the template's line) if a screen reader could not be given its text (structure.ts). */
+function taggable<T>(node: T, token: Token): T {
+  const why = untaggable(node);
+  if (why) throw new RenderError(`::${(token as Token & { name: string }).name} makes ${why}`, token.raw.split('\n')[0]);
+  return node;
 }
 
 /** A paragraph that is one image: at its own size, shrunk to fit the column and most of a page. */
