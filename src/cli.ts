@@ -33,7 +33,7 @@ const zipOption = { type: 'boolean', default: false, describe: "also <out>/<leve
 
 /** What build and watch both take: which packets, from what, to where, on what paper. */
 /** No default here: unset, the config's `tags` decides. */
-const tagsOption = { type: 'boolean', describe: 'tag the PDFs for screen readers (PDF/UA-1); --no-tags writes smaller untagged files [default: true]' } as const;
+const tagsOption = { type: 'boolean', describe: 'tag the PDFs for screen readers (PDF/UA-1); --no-tags writes untagged PDF 1.3 files, as before [default: true]' } as const;
 const BUILD_INPUTS = { level: levelsOption, packet: packetsOption, content: contentOption, templates: templatesOption, out: outOption, paper: paperOption, tags: tagsOption } as const;
 
 const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (characters no font can print, images that cannot be shown) as errors' } as const;

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, elementsOf, readingOrder, structureTree } from './accessibility.js';
-import { preppack, ROOT, scratchDir } from './helpers.js';
+import { accessibilityProblems, elementsOf, pdfObjects, readingOrder, structureTree } from './accessibility.js';
+import { copyOf, preppack, ROOT, scratchDir } from './helpers.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const pdfsIn = (dir: string): string[] =>
@@ -86,6 +86,18 @@ function outOfPrintedOrder(order: readonly { text: string; page: number; x: numb
   return problems;
 }
 
+describe("a level's language", () => {
+  it("is its packets' /Lang", () => {
+    const content = copyOf(join(ROOT, 'content'));
+    const level = join(content, 'levels', 'staff.md');
+    writeFileSync(level, readFileSync(level, 'utf8').replace(/^title: /m, 'language: pt-BR\ntitle: '));
+    const out = scratchDir();
+    const run = preppack(['build', '--content', content, '--level', 'staff', '--packet', 'cheatsheet', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(pdfObjects(join(out, 'staff', 'staff-cheatsheet.pdf')).root['/Lang']).toBe('u:pt-BR');
+  });
+});
+
 describe('a panel with fillable sheets', () => {
   it('names every field for a screen reader and hangs each widget in a Form element at its place in the reading order', async () => {
     const out = scratchDir();
@@ -152,6 +164,20 @@ describe('render', () => {
     }
     for (const type of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Link', 'Code', 'Table', 'TR', 'TH', 'TD', 'BlockQuote', 'Note']) expect([...types]).toContain(type);
   }, 300_000);
+
+  it("says the document's language: the front matter's lang, else the config's language, else en; a tag that is none is a warning", () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'french.md'), '---\nlang: fr-CA\n---\n\n# Bonjour\n');
+    writeFileSync(join(dir, 'plain.md'), '# Hello\n');
+    writeFileSync(join(dir, 'wrong.md'), '---\ntitle: x\nlang: not a language\n---\n\n# Hello\n');
+    writeFileSync(join(dir, 'preppack.config.yaml'), 'language: de\n');
+    const out = scratchDir();
+    const run = preppack(['render', 'french.md', 'plain.md', 'wrong.md', '--out', out], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/wrong\.md:3: warning: lang: "not a language" is not a language tag .*\(the PDF says de\)/);
+    const lang = (name: string) => pdfObjects(join(out, name)).root['/Lang'];
+    expect([lang('french.pdf'), lang('plain.pdf'), lang('wrong.pdf')]).toEqual(['u:fr-CA', 'u:de', 'u:de']);
+  });
 
   it('numbers headings without skipping a level, whatever the Markdown skips', async () => {
     const dir = scratchDir();
