@@ -59,23 +59,40 @@ async function layOutWhole(tokens: readonly Token[], theme: Theme, meta: Documen
 /** `::lines N even` areas grow by at most this many lines. */
 const MOST_EVEN_LINES = 12;
 
-/** A sheet with this many `even` areas or more is tried with one more line each before the search (evenLayout). */
+/** A sheet with this many `even` areas or more counts as packed (evenLayout). */
 const MANY_EVEN_AREAS = 8;
+
+/**
+ * Whether a sheet looks packed: many areas (a full scoring sheet, an area a
+ * question, its pages filled with whole questions), or no room on its last
+ * page for one more line on every area. One more line then nearly always adds
+ * a page.
+ */
+function looksPacked(draft: Layout, extent: number, theme: Theme, paper: DocumentMeta['paper']): boolean {
+  const areas = draft.content.evenAreas.length;
+  const [, top, , bottom] = theme.pageMargins;
+  const room = (draft.pdf.pages - extent) * (PAPER_SIZES[paper].height - top - bottom);
+  return areas >= MANY_EVEN_AREAS || room < areas * theme.writeLineGap;
+}
 
 /**
  * The most lines every `::lines N even` area can add without adding a page,
  * and that layout: a binary search, as a taller area never takes fewer pages.
- * A sheet of many areas (a full scoring sheet: one a question) is packed with
- * whole questions, and one more line on every area nearly always adds a page:
- * one layout at one line says so first (the search from the middle took
- * three to learn it). Any order of tries finds the same number.
+ * A packed sheet tries one line first: one layout says there is no room (the
+ * search from the middle took three to learn it). Any order of tries finds
+ * the same number; no number is laid out twice.
  * If that leaves one area on a page and three on the next, the fewest more
  * lines that spread them, at the cost of one page.
  */
-async function evenLayout(draft: Layout, lay: (even: number) => Promise<Layout>): Promise<{ even: number; layout: Layout }> {
+async function evenLayout(draft: Layout, layOnce: (even: number) => Promise<Layout>, packed: boolean): Promise<{ even: number; layout: Layout }> {
+  const laid = new Map<number, Promise<Layout>>();
+  const lay = (even: number) => {
+    if (!laid.has(even)) laid.set(even, layOnce(even));
+    return laid.get(even)!;
+  };
   let best = { even: 0, layout: draft };
   let [low, high] = [1, MOST_EVEN_LINES];
-  if (draft.content.evenAreas.length >= MANY_EVEN_AREAS) {
+  if (packed) {
     const layout = await lay(1);
     if (layout.pdf.pages > draft.pdf.pages) high = 0;
     else [best, low] = [{ even: 1, layout }, 2];
@@ -100,7 +117,7 @@ export async function layOut(tokens: readonly Token[], theme: Theme, meta: Docum
   const placed = (content: DocumentContent) => placeFields(content.formFields, PAPER_SIZES[meta.paper].height);
   const draft = await layOutWhole(tokens, theme, meta, source);
   const extent = extentAt(draft.marked.markers.at(-1)!) ?? draft.pdf.pages;
-  const { even, layout: evened } = draft.content.evenAreas.length ? await evenLayout(draft, (n) => layOutWhole(tokens, theme, meta, source, { even: n })) : { even: 0, layout: draft };
+  const { even, layout: evened } = draft.content.evenAreas.length ? await evenLayout(draft, (n) => layOutWhole(tokens, theme, meta, source, { even: n }), looksPacked(draft, extent, theme, meta.paper)) : { even: 0, layout: draft };
   const unfilled = { ...evened.pdf, extent, fields: placed(evened.content) };
   if (evened.content.fillAreas.length === 0) return unfilled;
   // The first layout is measured, and drawn only if it is the one kept.
