@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, elementsOf, pdfObjects, readingOrder, structureTree } from './accessibility.js';
-import { copyOf, preppack, ROOT, scratchDir } from './helpers.js';
+import { copyOf, preppack, ROOT, scratchDir, SYSTEM_FONTS } from './helpers.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const pdfsIn = (dir: string): string[] =>
@@ -137,6 +137,22 @@ describe('a panel with fillable sheets', () => {
     const loop = join(out, 'panels', readdirSync(join(out, 'panels'))[0]!);
     expect(preppack(['collect', loop]).code).toBe(0);
     expect(await accessibilityProblems(join(loop, 'debrief-summary.pdf'))).toEqual([]);
+  });
+});
+
+describe('names in other scripts', () => {
+  it('tags sheets for a candidate named in Chinese and interviewers named in Arabic and Chinese, set in the installed Noto fonts (CFF-based CJK faces)', async () => {
+    const out = scratchDir();
+    const run = preppack(['panel', '--level', 'manager', '--candidate', '王秀英', '--interviewers', 'Sam,كريم,李伟', '--fillable', '--out', out], ROOT, SYSTEM_FONTS);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const pdfs = pdfsIn(out);
+    expect(pdfs).toHaveLength(5);
+    for (const pdf of pdfs) expect({ pdf, problems: await accessibilityProblems(pdf) }).toEqual({ pdf, problems: [] });
+    // The name is read where it is printed: the candidate field's paragraph.
+    const sheet = pdfs.find((pdf) => pdf.endsWith('sam-scorecard.pdf'))!;
+    const order = (await readingOrder(sheet)).map((piece) => piece.text);
+    expect(order.slice(order.indexOf('Candidate:') + 1, order.indexOf('Interviewer:')).join('').trim()).toBe('王秀英');
   });
 });
 

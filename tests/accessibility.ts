@@ -149,7 +149,7 @@ export async function accessibilityProblems(path: string): Promise<string[]> {
   // Fonts: embedded, with a way back to Unicode.
   for (const [key, object] of Object.entries(objects)) {
     const dict = object.value as Dict | undefined;
-    if (!dict || typeof dict !== 'object' || Array.isArray(dict) || dict['/Type'] !== '/Font' || dict['/Subtype'] === '/CIDFontType2' || dict['/Subtype'] === '/Type3') continue;
+    if (!dict || typeof dict !== 'object' || Array.isArray(dict) || dict['/Type'] !== '/Font' || ['/CIDFontType0', '/CIDFontType2', '/Type3'].includes(String(dict['/Subtype']))) continue;
     if (!dict['/ToUnicode']) problems.push(`31-006 font ${key} ${String(dict['/BaseFont'])} has no ToUnicode map`);
     const descendant = deref((dict['/DescendantFonts'] as Value[] | undefined)?.[0]) ?? dict;
     const descriptor = deref(descendant['/FontDescriptor']);
