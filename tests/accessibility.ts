@@ -94,6 +94,8 @@ export interface PageContent {
   unmarked: number;
   /** Text pieces inside tagged content: id ("p12R_mc3") and where they are. */
   tagged: { id: string; text: string; x: number; y: number }[];
+  /** Every piece of text with the tags of the marked content it is in, outermost first ("P", "Link"; "Artifact"). */
+  pieces: { text: string; in: string[] }[];
 }
 
 /** What each page draws, read back by pdf.js. */
@@ -112,18 +114,20 @@ export async function pageContents(path: string): Promise<{ page: string; conten
       else if (depth === 0 && (PAINTS.has(op) || (op === OPS.constructPath && PAINTS.has((operators.argsArray[i] as number[])[0]!)))) unmarked++;
     });
     const textContent = await page.getTextContent({ includeMarkedContent: true });
-    const stack: (string | undefined)[] = [];
+    const open: { tag: string; id?: string }[] = [];
     const tagged: PageContent['tagged'] = [];
+    const pieces: PageContent['pieces'] = [];
     for (const item of textContent.items as { type?: string; id?: string; tag?: string; str?: string; transform?: number[] }[]) {
-      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') stack.push(item.tag === 'Artifact' ? 'Artifact' : item.id);
-      else if (item.type === 'endMarkedContent') stack.pop();
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push({ tag: item.tag!, id: item.tag === 'Artifact' ? 'Artifact' : (item.id ?? undefined) });
+      else if (item.type === 'endMarkedContent') open.pop();
       else if (item.str?.trim()) {
-        let id: string | undefined;
-        for (const entry of stack) if (entry != null) id = entry;
+        pieces.push({ text: item.str, in: open.map((mark) => mark.tag) });
+        // The innermost mark with an MCID (a Span with /ActualText inside a paragraph has none).
+        const id = [...open].reverse().find((mark) => mark.id !== undefined)?.id;
         if (id !== 'Artifact') tagged.push({ id: id ?? '', text: item.str, x: item.transform![4]!, y: item.transform![5]! });
       }
     }
-    pages.push({ page: `${page.ref!.num} 0 R`, content: { unmarked, tagged } });
+    pages.push({ page: `${page.ref!.num} 0 R`, content: { unmarked, tagged, pieces } });
   }
   await document.destroy();
   return pages;

@@ -179,20 +179,7 @@ describe('pdfmake and pdfkit, as patched for issue 21: tags and object streams',
   }
 
   /** Each piece of text with the marked content it is in, innermost last, read back by pdf.js. */
-  async function markedText(path: string): Promise<{ text: string; in: string[] }[]> {
-    const pieces: { text: string; in: string[] }[] = [];
-    const document = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
-    for (let n = 1; n <= document.numPages; n++) {
-      const open: string[] = [];
-      for (const item of (await (await document.getPage(n)).getTextContent({ includeMarkedContent: true })).items as { type?: string; tag?: string; str?: string }[]) {
-        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.tag!);
-        else if (item.type === 'endMarkedContent') open.pop();
-        else if (item.str?.trim()) pieces.push({ text: item.str, in: [...open] });
-      }
-    }
-    await document.destroy();
-    return pieces;
-  }
+  const markedText = async (path: string) => (await pageContents(path)).flatMap((page) => page.content.pieces);
 
   it('marks the text of a node with a `tag` as its content, a run with its own tag (a link) as that, and a node\'s colour without painting outside the marks', async () => {
     const { path } = await drawnTagged({ content: [{ text: ['Read ', { text: 'the guide', link: 'https://example.com', tag: { type: 'Link' } }, ' first.'], color: '#1f4e79', tag: { type: 'P' } }] });

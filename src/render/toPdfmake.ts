@@ -7,7 +7,7 @@ import type { HtmlBlockToken } from './htmlTokens.js';
 import { alertBox, alertOf } from './alerts.js';
 import type { Token, Tokens } from 'marked';
 import { splitArgs, type ContainerDirectiveToken, type LineDirectiveToken } from './directives.js';
-import { footnoteId, footnoteRefId, inlineMarkdown, inlines, plainText, type Inline } from './inlines.js';
+import { footnoteId, footnoteRefId, inlineMarkdown, inlines, plainText, wordsOf, type Inline } from './inlines.js';
 import { numberFootnotes, type FootnoteRefToken, type FootnoteToken } from './gfmExtras.js';
 import { marker, type FillArea, type FillPlan } from './fill.js';
 import { divergingBars, parseChartRow, stackedBars, type ChartRow } from './charts.js';
@@ -233,7 +233,7 @@ function list(token: Tokens.List, state: State): PdfNode {
     tagged('LBody', body);
     // An item is kept on one page, unless it is long (a table of contents' item with its whole sub-list): kept, it would leave most of a page blank.
     if (itemLines > KEEP_ITEM_LINES) delete row.unbreakable;
-    if (item.task) tickField(state, label, item.checked === true, plainText(inlines(item.tokens.flatMap((t) => ('tokens' in t && t.tokens ? t.tokens : [])))));
+    if (item.task) tickField(state, label, item.checked === true, wordsOf(item.tokens));
     return row;
   });
   return withKind(state, tagged('L', { stack: rows, style: 'list' }), { kind: 'rows', lines });
