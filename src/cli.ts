@@ -3,6 +3,7 @@
 // A command's module (and with it pdfmake, Handlebars, marked…) loads only
 // when that command runs, so `--help` and `--version` answer at once.
 import { defaultContentDir } from './cli/contentDir.js';
+import { findConfig } from './cli/findConfig.js';
 import { commandLineProblem, EXIT_FAILED, EXIT_USAGE, err, isUsageError, out, printResult, setOutputMode, UsageError } from './cli/io.js';
 import { nearest } from './cli/didYouMean.js';
 import type { Config } from './cli/config.js';
@@ -140,9 +141,11 @@ class ConfigProblems extends PreppackError {}
 
 /** The project's config (`--config FILE` or the one found), read when a command runs (yaml and zod load only then). */
 async function configOf(named: string | undefined): Promise<Config> {
-  const { projectConfig } = await import('./cli/config.js');
+  const path = named ?? findConfig();
+  if (path === undefined) return {};
+  const { loadConfig } = await import('./cli/config.js');
   try {
-    const config = projectConfig(named);
+    const config = loadConfig(path);
     // The config's fallback fonts come before the installed ones, for everything this run prints.
     if (config.fonts?.length) (await import('./fonts/fontChain.js')).useFallbackFonts(config.fonts);
     return config;
@@ -244,7 +247,6 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .example('$0 watch --level staff', "rebuild the staff packets on every save"),
       async (args) => {
         if (usageFailure) return;
-        const { findConfig } = await import('./cli/config.js');
         const named = args.config as string | undefined;
         const options = buildOptions(args, await configOf(named));
         const { watchCommand } = await import('./commands/watch.js');

@@ -49,7 +49,7 @@ describe('preppack build with no options', () => {
       }
     }
     expect(lines.at(-1)).toMatch(/^9 PDFs, \d+ pages, [\d.]+ KB; manifest /);
-    expect(readdirSync(out).sort()).toEqual(['director', 'manager', 'manifest.json', 'staff']);
+    expect(readdirSync(out).sort()).toEqual(['.preppack-run.json', 'director', 'manager', 'manifest.json', 'staff']);
   });
 
   it('writes a manifest whose pages, bytes and sha256 match the files', () => {

@@ -2,10 +2,11 @@
 // changed input (content, template, font, tool version) or a missing or
 // damaged output renders again. The cache never serves a stale file.
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { buildPackets } from '../src/index.js';
 import { copyOf, preppack, ROOT, scratchDir, type CliResult } from './helpers.js';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -35,6 +36,76 @@ describe('an unchanged build', () => {
     const forced = built(['build', '--content', content, '--out', out, '--force']);
     expect(unchanged(forced)).toEqual([]);
     expect(hashes(out)).toEqual(cold);
+  });
+});
+
+/** Each file of the folder as its inode and time: a file written again (moved into place) has a new inode. */
+const writes = (out: string) => Object.fromEntries(['manifest.json', ...PDFS].map((p) => [p, `${statSync(join(out, p)).ino}/${statSync(join(out, p)).mtimeMs}`]));
+
+describe('an unchanged build, answered from the run stamp', () => {
+  it('writes nothing and says what the full way says, to a person, to a script and to the library', async () => {
+    const content = copyOf(join(ROOT, 'content'));
+    const out = join(scratchDir(), 'out');
+    built(['build', '--content', content, '--out', out]);
+    expect(existsSync(join(out, '.preppack-run.json'))).toBe(true);
+    const before = writes(out);
+    const quick = { text: built(['build', '--content', content, '--out', out]).stdout, json: built(['build', '--content', content, '--out', out, '--json']).stdout };
+    expect(writes(out)).toEqual(before);
+    // Without the stamp, the full way: it reads the content, finds every PDF current, and writes the manifest again.
+    const fullWay = (args: string[]) => {
+      rmSync(join(out, '.preppack-run.json'));
+      const result = built(args).stdout;
+      expect(writes(out)['manifest.json']).not.toBe(before['manifest.json']);
+      return result;
+    };
+    const full = { text: fullWay(['build', '--content', content, '--out', out]), json: fullWay(['build', '--content', content, '--out', out, '--json']) };
+    expect(quick).toEqual(full);
+    expect(JSON.parse(quick.json).files.every((f: { unchanged: boolean }) => f.unchanged)).toBe(true);
+    // The library's answer, warnings and all (an ignored file is a warning), is the same both ways.
+    writeFileSync(join(content, 'levels', 'notes.txt'), 'not content');
+    const options = { contentDir: content, outDir: out };
+    await buildPackets(options);
+    rmSync(join(out, '.preppack-run.json'));
+    const full2 = await buildPackets(options);
+    const stamped = writes(out);
+    const answered = await buildPackets(options);
+    expect(writes(out)).toEqual(stamped);
+    expect(answered).toEqual(full2);
+    expect(answered.files.every((f) => f.reused)).toBe(true);
+    expect(answered.warnings.map((w) => w.message)).toContain('not a content file (.md in levels/, questions/<level>/ or stories/<level>/): ignored');
+  });
+
+  it('goes the full way for what it cannot vouch for: a new commit, another date, a missing manifest, a run left part-done', () => {
+    const content = copyOf(join(ROOT, 'content'));
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: content, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z' } });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'content');
+    const out = join(scratchDir(), 'out');
+    built(['build', '--content', content, '--out', out]);
+    const march = hashes(out);
+    // The same files, committed again on another day: the edition's date, and so every PDF, changes.
+    const amended = spawnSync('git', ['commit', '-q', '--amend', '-m', 'content'], { cwd: content, env: { ...process.env, GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_COMMITTER_DATE: '2026-04-02T12:00:00Z' } });
+    expect(amended.status).toBe(0);
+    expect(unchanged(built(['build', '--content', content, '--out', out]))).toEqual([]);
+    const april = hashes(out);
+    for (const p of PDFS) expect(april[p], p).not.toBe(march[p]);
+    // SOURCE_DATE_EPOCH gives the date instead.
+    const dated = preppack(['build', '--content', content, '--out', out], ROOT, { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(dated.code).toBe(0);
+    expect(unchanged(dated)).toEqual([]);
+    expect(unchanged(built(['build', '--content', content, '--out', out]))).toEqual([]);
+    expect(hashes(out)).toEqual(april);
+    // No manifest: the full way, which has nothing to reuse, renders the same files and writes it again.
+    rmSync(join(out, 'manifest.json'));
+    expect(unchanged(built(['build', '--content', content, '--out', out]))).toEqual([]);
+    expect(hashes(out)).toEqual(april);
+    expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+    // A journal a killed run left: the full way deals with it and says so.
+    writeFileSync(join(out, '.preppack-journal.json'), 'half a journal');
+    const mended = preppack(['build', '--content', content, '--out', out]);
+    expect(mended.code).toBe(0);
+    expect(mended.stderr).toContain('.preppack-journal.json is damaged');
   });
 });
 
@@ -131,7 +202,7 @@ describe('the manifest', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual([...PDFS].sort());
     for (const entry of manifest.files) expect(sha(join(out, entry.path)), entry.path).toBe(entry.sha256);
-    expect(readdirSync(out).sort()).toEqual(['director', 'manager', 'manifest.json', 'staff']);
+    expect(readdirSync(out).sort()).toEqual(['.preppack-run.json', 'director', 'manager', 'manifest.json', 'staff']);
     // A file deleted or changed since is no longer described: the manifest never vouches for what is not there.
     rmSync(join(out, 'director', 'director-booklet.pdf'));
     appendFileSync(join(out, 'manager', 'manager-cheatsheet.pdf'), 'edited');

@@ -29,12 +29,12 @@ function oldOrNew(dir: string): void {
   }
 }
 
-/** After a clean run: the new files, a manifest that describes them, nothing else. */
+/** After a clean run: the new files, a manifest that describes them, the run's stamp (for the next unchanged build), nothing else. */
 function settled(dir: string): void {
   for (const path of PDFS) expect(bytes(dir, path).equals(bytes(after, path))).toBe(true);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[] };
   for (const entry of manifest.files) expect(sha256(bytes(dir, entry.path))).toBe(entry.sha256);
-  expect(everything(dir).sort()).toEqual([...PDFS, 'manifest.json'].sort());
+  expect(everything(dir).sort()).toEqual([...PDFS, 'manifest.json', '.preppack-run.json'].sort());
 }
 
 beforeAll(() => {

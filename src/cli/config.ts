@@ -2,9 +2,8 @@
 // in the working folder or the nearest folder above it, or named with
 // --config FILE. Flags override it. A mistake in it is `file:line: message`
 // and exit 2, like any other wrong command line.
-import { existsSync } from 'node:fs';
 import { readInputText } from '../fs/readInput.js';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { describeYamlError, unresolvedTag, yamlValueFailure } from '../content/yamlError.js';
@@ -16,7 +15,6 @@ import { nearest } from './didYouMean.js';
 import { error, PreppackError, type Problem } from '../problems.js';
 import { LANGUAGE_TAG, LANGUAGE_WORDS } from '../render/language.js';
 
-export const CONFIG_NAMES = ['preppack.config.yaml', 'preppack.config.yml', 'preppack.config.json'];
 
 /** One line of printable text from the config, as names are checked everywhere. */
 const textLine = (what: string, max: number) =>
@@ -64,17 +62,6 @@ export type Config = Omit<z.infer<typeof configSchema>, 'fonts'> & {
   /** The fallback fonts it names, opened (src/fonts/fontChain.ts). */
   fonts?: FallbackFont[];
 };
-
-/** The config file of the working folder or the nearest folder above it. */
-export function findConfig(from = process.cwd()): string | undefined {
-  for (let folder = resolve(from); ; folder = dirname(folder)) {
-    for (const name of CONFIG_NAMES) {
-      const path = join(folder, name);
-      if (existsSync(path)) return path;
-    }
-    if (dirname(folder) === folder) return undefined;
-  }
-}
 
 /** The line of the value at `path` in the document, or of its key for an unknown key. */
 function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[], key?: string): number {
@@ -142,8 +129,3 @@ export function loadConfig(path: string): Config {
   return { ...parsed.data, content: from(parsed.data.content), templates: from(parsed.data.templates), out: from(parsed.data.out), path: shown, fonts };
 }
 
-/** `--config FILE`, else the file found, else no settings. */
-export function projectConfig(named: string | undefined): Config {
-  const path = named ?? findConfig();
-  return path ? loadConfig(path) : {};
-}

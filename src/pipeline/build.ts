@@ -14,6 +14,8 @@ import { inputsHash, readManifest, reusable, stillThere } from './cache.js';
 import { buildDate, edition as editionOf, hashFiles, levelFiles } from './edition.js';
 import { levelBundle, bundleName, type BundledFile } from './bundle.js';
 import { manifestText, sha256, type Manifest, type ManifestBundle, type ManifestFile } from './manifest.js';
+import { stampRun, type RunStamp } from './unchangedBuild.js';
+import { fallbackFontsFingerprint } from '../fonts/fontChain.js';
 import type { Job, ShardRecord } from './shards.js';
 import type { PrintSettings } from '../packets/common.js';
 
@@ -44,6 +46,8 @@ export interface BuildRequest {
   fillable?: boolean;
   /** Render every file, whatever an earlier build left. */
   force?: boolean;
+  /** The run's key and its warnings, stamped on the manifest for the next unchanged build (unchangedBuild.ts). */
+  stamp?: Pick<RunStamp, 'key' | 'warnings' | 'said'>;
 }
 
 export interface BuiltFile extends ManifestFile {
@@ -158,10 +162,25 @@ async function buildLocked(request: BuildRequest, folder: OutputFolder): Promise
     ...made.filter(({ file }) => !file.reused).map(({ file, bytes }) => ({ path: file.path, bytes })),
     ...bundles.filter(({ entry }) => !bundleReused(entry)).map(({ entry, bytes }) => ({ path: entry.path, bytes })),
   ];
+  // The last run's stamp goes first: a failure or a kill part-way leaves none, and the next build looks at everything.
+  stampRun(folder);
   // Every new file, then the manifest, then the removals, as one change: a failure or a kill part-way leaves the old set or the new one.
-  writeStaged(folder, writes, { path: 'manifest.json', bytes: manifestText(manifest) }, removes);
+  const manifestBytes = manifestText(manifest);
+  writeStaged(folder, writes, { path: 'manifest.json', bytes: manifestBytes }, removes);
   // A level's folder emptied by the removals goes too.
   for (const path of new Set(removes.map((owned) => dirname(owned.path)).filter((dir) => dir !== '.'))) folder.removeEmptyFolder(path);
+  // Text set in an installed font: the installed fonts are not in the run's key, so the next build looks again.
+  if (request.stamp && fallbackFontsFingerprint() === '') {
+    const entries = new Map(manifest.files.map((entry) => [entry.path, entry]));
+    stampRun(folder, {
+      ...request.stamp,
+      manifest: { bytes: Buffer.byteLength(manifestBytes), sha256: sha256(manifestBytes) },
+      files: made.map(({ file }) => entries.get(file.path)!),
+      bundles: bundles.map(({ entry }) => entry),
+      skipped,
+      ...(request.shard ? { shard: request.shard } : {}),
+    });
+  }
   return {
     files: made.map((r) => r.file),
     bundles: bundles.map(({ entry }) => ({ ...entry, written: join(request.outDir, entry.path), reused: bundleReused(entry) })),

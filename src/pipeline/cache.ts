@@ -7,8 +7,7 @@ import { fallbackFontsFingerprint } from '../fonts/fontChain.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FONTS_DIR } from '../render/fonts.js';
+import { CODE_DIR, FONTS_DIR, PATCHES_DIR } from '../packagePaths.js';
 import { TOOL_VERSION } from '../version.js';
 import { inputBytes, readInput } from '../fs/readInput.js';
 import type { OutputFolder } from '../fs/outputFolder.js';
@@ -45,7 +44,7 @@ let tool: string | undefined;
 export function toolFingerprint(): string {
   tool ??= digest([
     TOOL_VERSION,
-    ...[fileURLToPath(new URL('../', import.meta.url)), fileURLToPath(new URL('../../patches/', import.meta.url))].flatMap((dir) => filesBelow(dir).flatMap((f) => [f.path, f.bytes])),
+    ...[CODE_DIR, PATCHES_DIR].flatMap((dir) => filesBelow(dir).flatMap((f) => [f.path, f.bytes])),
   ]);
   return tool;
 }

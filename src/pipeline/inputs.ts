@@ -2,8 +2,7 @@
 // (fs/outputFolder.ts): the content, the templates (given and bundled) and
 // the bundled fonts, with any input files of the command.
 import type { Inputs } from '../fs/outputFolder.js';
-import { FONTS_DIR } from '../render/fonts.js';
-import { BUNDLED_TEMPLATES } from '../render/templates.js';
+import { BUNDLED_TEMPLATES, FONTS_DIR } from '../packagePaths.js';
 
 export function runInputs(parts: { contentDir?: string; templatesDir?: string; files?: Inputs['files'] }): Inputs {
   const folders: Inputs['folders'] = [];

@@ -1,8 +1,8 @@
 // The bundled fonts: where their files are, for pdfmake and for measuring.
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { FONTS_DIR } from '../packagePaths.js';
 
-export const FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
+export { FONTS_DIR };
 
 export type FontStyle = 'normal' | 'bold' | 'italics' | 'bolditalics';
 

@@ -3,7 +3,6 @@
 // found here, with their line, before anything renders.
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type HandlebarsModule from 'handlebars';
 import { error, PreppackError, type Problem } from '../problems.js';
@@ -16,6 +15,7 @@ import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
 import { isBundledFont, themeFontHas, unprintableText } from './coverage.js';
 import { configuredFont, isFontFile, useThemeFallbackFonts, type FallbackFont } from '../fonts/fontChain.js';
 import { PAPER_SIZES } from './paper.js';
+import { BUNDLED_TEMPLATES } from '../packagePaths.js';
 import { FONTS } from './fonts.js';
 import { themeSchema, type Theme } from './theme.js';
 
@@ -36,7 +36,7 @@ export const PACKET_TITLES: Record<DocumentName, string> = {
   calibration: 'Interviewer calibration',
 };
 
-export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { BUNDLED_TEMPLATES };
 
 export interface Template {
   path: string;
