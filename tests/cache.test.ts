@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildPackets } from '../src/index.js';
-import { copyOf, preppack, ROOT, scratchDir, type CliResult } from './helpers.js';
+import { copyOf, outputOf, preppack, ROOT, scratchDir, type CliResult } from './helpers.js';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const PDFS = ['director', 'manager', 'staff'].flatMap((level) => ['booklet', 'scorecard', 'cheatsheet'].map((packet) => `${level}/${level}-${packet}.pdf`));
@@ -15,6 +15,12 @@ const PDFS = ['director', 'manager', 'staff'].flatMap((level) => ['booklet', 'sc
 /** The PDFs a build printed as left unchanged. */
 const unchanged = (result: CliResult) => result.stdout.split('\n').filter((line) => line.endsWith('unchanged')).map((line) => PDFS.find((p) => line.includes(p))!);
 const hashes = (out: string) => Object.fromEntries(PDFS.map((p) => [p, sha(join(out, p))]));
+
+/** A content library of its own and an output folder a build of it has filled, as if just built (tests/helpers.ts outputOf). */
+const MASTER = copyOf(join(ROOT, 'content'));
+function builtLibrary(): { content: string; out: string } {
+  return { content: copyOf(MASTER), out: outputOf(['build', '--content', MASTER, '--out', '{out}']) };
+}
 
 function built(args: string[], cwd = ROOT): CliResult {
   const result = preppack(args, cwd);
@@ -44,8 +50,7 @@ const writes = (out: string) => Object.fromEntries(['manifest.json', ...PDFS].ma
 
 describe('an unchanged build, answered from the run stamp', () => {
   it('writes nothing and says what the full way says, to a person, to a script and to the library', async () => {
-    const content = copyOf(join(ROOT, 'content'));
-    const out = join(scratchDir(), 'out');
+    const { content, out } = builtLibrary();
     built(['build', '--content', content, '--out', out]);
     expect(existsSync(join(out, '.preppack-run.json'))).toBe(true);
     const before = writes(out);
@@ -91,15 +96,15 @@ describe('an unchanged build, answered from the run stamp', () => {
     const april = hashes(out);
     for (const p of PDFS) expect(april[p], p).not.toBe(march[p]);
     // SOURCE_DATE_EPOCH gives the date instead.
-    const dated = preppack(['build', '--content', content, '--out', out], ROOT, { SOURCE_DATE_EPOCH: '1700000000' });
-    expect(dated.code).toBe(0);
-    expect(unchanged(dated)).toEqual([]);
-    expect(unchanged(built(['build', '--content', content, '--out', out]))).toEqual([]);
-    expect(hashes(out)).toEqual(april);
+    const dated = () => preppack(['build', '--content', content, '--out', out], ROOT, { SOURCE_DATE_EPOCH: '1700000000' });
+    const november = dated();
+    expect(november.code).toBe(0);
+    expect(unchanged(november)).toEqual([]);
+    const epoch = hashes(out);
     // No manifest: the full way, which has nothing to reuse, renders the same files and writes it again.
     rmSync(join(out, 'manifest.json'));
-    expect(unchanged(built(['build', '--content', content, '--out', out]))).toEqual([]);
-    expect(hashes(out)).toEqual(april);
+    expect(unchanged(dated())).toEqual([]);
+    expect(hashes(out)).toEqual(epoch);
     expect(existsSync(join(out, 'manifest.json'))).toBe(true);
     // A journal a killed run left: the full way deals with it and says so.
     writeFileSync(join(out, '.preppack-journal.json'), 'half a journal');
@@ -124,8 +129,7 @@ describe('fonts and shaped words shared by the documents of a run', () => {
 
 describe('a changed input', () => {
   it('renders again exactly the PDFs of the level whose question was edited', () => {
-    const content = copyOf(join(ROOT, 'content'));
-    const out = join(scratchDir(), 'out');
+    const { content, out } = builtLibrary();
     built(['build', '--content', content, '--out', out]);
     const before = hashes(out);
     const file = join(content, 'questions', 'manager', 'manager-01-run-intake-product-security-team.md');
@@ -143,8 +147,7 @@ describe('a changed input', () => {
   });
 
   it('renders again a PDF that was deleted or damaged, and only that one', () => {
-    const content = copyOf(join(ROOT, 'content'));
-    const out = join(scratchDir(), 'out');
+    const { content, out } = builtLibrary();
     built(['build', '--content', content, '--out', out]);
     const before = hashes(out);
     rmSync(join(out, 'staff', 'staff-booklet.pdf'));
@@ -195,8 +198,7 @@ describe('a changed input', () => {
 
 describe('the manifest', () => {
   it('keeps describing the whole output folder after a build of one level', () => {
-    const content = copyOf(join(ROOT, 'content'));
-    const out = join(scratchDir(), 'out');
+    const { content, out } = builtLibrary();
     built(['build', '--content', content, '--out', out]);
     built(['build', '--content', content, '--level', 'staff', '--packet', 'cheatsheet', '--out', out, '--force']);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));

@@ -12,7 +12,7 @@ import { collectRatings } from '../src/collect/collect.js';
 import { sheetInputs } from '../src/commands/collect.js';
 import { csvCell } from '../src/collect/ratingsFiles.js';
 import { krippendorffAlpha } from '../src/collect/krippendorff.js';
-import { preppack, scratchDir, STACK_TRACE } from './helpers.js';
+import { outputOf, preppack, scratchDir, STACK_TRACE } from './helpers.js';
 import { readPdf, squash } from './pdf.js';
 
 const RATINGS = ['definitely-not', 'no', 'yes', 'strong-yes'];
@@ -21,9 +21,7 @@ const INTERVIEWERS = ['Sam', 'Kai', 'Ria'];
 
 /** A fillable manager panel of three for Alex Doe, seed 7; its folder. */
 function panel(extra: string[] = [], candidate = 'Alex Doe', seed = '7'): string {
-  const out = join(scratchDir(), 'out');
-  const result = preppack(['panel', '--level', 'manager', '--candidate', candidate, '--interviewers', INTERVIEWERS.join(','), '--seed', seed, '--fillable', '--out', out, ...extra]);
-  expect(result.code, result.stderr).toBe(0);
+  const out = outputOf(['panel', '--level', 'manager', '--candidate', candidate, '--interviewers', INTERVIEWERS.join(','), '--seed', seed, '--fillable', '--out', '{out}', ...extra]);
   return join(out, 'panels', candidate.toLowerCase().replace(/\s+/g, '-'));
 }
 

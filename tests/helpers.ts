@@ -58,6 +58,27 @@ export function copyOf(folder: string): string {
   return dir;
 }
 
+const made = new Map<string, string>();
+
+/**
+ * A fresh copy of what a command leaves in its output folder (`{out}` in its
+ * arguments), the command run once per test file: for tests that start from a
+ * build or a panel, not the ones that test making it. The copy is the same
+ * bytes a run of its own would leave (a build's run stamp names the folder it
+ * was made in, so the next build into the copy looks at everything again).
+ */
+export function outputOf(args: readonly string[], cwd = ROOT): string {
+  const key = JSON.stringify([args, cwd]);
+  let master = made.get(key);
+  if (master === undefined) {
+    master = join(scratchDir(), 'made');
+    const result = preppack(args.map((arg) => arg.replaceAll('{out}', master!)), cwd);
+    if (result.code !== 0) throw new Error(`test setup: preppack ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+    made.set(key, master);
+  }
+  return copyOf(master);
+}
+
 /** Every file below a folder, relative path to text. */
 export function readTree(root: string): Map<string, string> {
   const files = new Map<string, string>();
