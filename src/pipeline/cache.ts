@@ -5,8 +5,7 @@
 // the cache can never serve a stale or damaged file.
 import { fallbackFontsFingerprint } from '../fonts/fontChain.js';
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { filesBelow } from '../fs/filesBelow.js';
 import { CODE_DIR, FONTS_DIR, PATCHES_DIR } from '../packagePaths.js';
 import { TOOL_VERSION } from '../version.js';
 import { inputBytes, readInput } from '../fs/readInput.js';
@@ -14,24 +13,7 @@ import type { OutputFolder } from '../fs/outputFolder.js';
 import { manifestSchema, sha256, type Manifest, type ManifestFile } from './manifest.js';
 
 /** Every file below a folder, sorted, as path and bytes. */
-function filesBelow(dir: string): { path: string; bytes: Buffer }[] {
-  const found: { path: string; bytes: Buffer }[] = [];
-  const walk = (folder: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(folder).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else found.push({ path: path.slice(dir.length), bytes: inputBytes(path, 'font') });
-    }
-  };
-  walk(dir);
-  return found;
-}
+const filesAndBytes = (dir: string) => filesBelow(dir).map((path) => ({ path: path.slice(dir.length), bytes: inputBytes(path, 'font') }));
 
 function digest(parts: readonly (string | Uint8Array)[]): string {
   const hash = createHash('sha256');
@@ -44,14 +26,14 @@ let tool: string | undefined;
 export function toolFingerprint(): string {
   tool ??= digest([
     TOOL_VERSION,
-    ...[CODE_DIR, PATCHES_DIR].flatMap((dir) => filesBelow(dir).flatMap((f) => [f.path, f.bytes])),
+    ...[CODE_DIR, PATCHES_DIR].flatMap((dir) => filesAndBytes(dir).flatMap((f) => [f.path, f.bytes])),
   ]);
   return tool;
 }
 
 let fonts: string | undefined;
 export function fontsFingerprint(): string {
-  fonts ??= digest(filesBelow(FONTS_DIR).flatMap((f) => [f.path, f.bytes]));
+  fonts ??= digest(filesAndBytes(FONTS_DIR).flatMap((f) => [f.path, f.bytes]));
   return fonts;
 }
 

@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { filesBelow } from '../fs/filesBelow.js';
 import { join, relative, resolve } from 'node:path';
 import { readContentDir } from '../content/read.js';
 import { sha256 } from '../fs/hash.js';
@@ -58,21 +59,7 @@ export interface UnchangedBuild extends Omit<BuildResult, 'notices'> {
 
 /** Each file below a folder, sorted: its path from the folder and, by `read`, its bytes or its size and time. */
 function below(dir: string, read: (path: string) => string | Uint8Array, hash: ReturnType<typeof createHash>): void {
-  const walk = (folder: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(folder).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const path = join(folder, name);
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (stat?.isDirectory()) walk(path);
-      else hash.update(relative(dir, path)).update('\0').update(read(path)).update('\0');
-    }
-  };
-  walk(dir);
+  for (const path of filesBelow(dir)) hash.update(relative(dir, path)).update('\0').update(read(path)).update('\0');
 }
 
 /** A file by path, size and time: preppack's own files change only when it is installed or built again. */
