@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { preppack, scratchDir } from './helpers.js';
 import { readLayout, type Layout } from './layout.js';
+import { evenLayout } from '../src/render/typeset.js';
 
 /** Text-area height of a Letter booklet page (theme margins 62 and 58). */
 const BODY = 792 - 62 - 58;
@@ -85,5 +86,24 @@ describe('page breaks', () => {
     const items = linesByTag(layout, /^(l\d+i\d+x)w\d+$/);
     expect(items.size).toBe(CASES * 3);
     for (const [tag, pages] of items) expect([...pages.keys()], tag).toHaveLength(1);
+  });
+});
+
+describe('the search for the lines `::lines N even` areas gain', () => {
+  it('finds the most lines that add no page from any first try, lays no number out twice, and needs two layouts when the first try is right', async () => {
+    type Sheet = Parameters<typeof evenLayout>[0];
+    const sheet = (pages: number) => ({ pdf: { pages }, content: { evenAreas: [] } }) as unknown as Sheet;
+    for (let fit = 0; fit <= 12; fit++) {
+      for (let first = 1; first <= 12; first++) {
+        const tried: number[] = [];
+        // A sheet of two pages that takes a third once its areas grow by more than `fit` lines.
+        const found = await evenLayout(sheet(2), async (even) => (tried.push(even), sheet(even <= fit ? 2 : 3)), first);
+        expect(found.even, `fit ${fit}, first ${first}: tried ${tried}`).toBe(fit);
+        expect(new Set(tried).size, `tried ${tried}`).toBe(tried.length);
+        if (first === fit || first === fit + 1) expect(tried.length, `fit ${fit}, first ${first}: tried ${tried}`).toBeLessThanOrEqual(2);
+        // Far from the first try, at most three steps and a halving search: eight layouts.
+        expect(tried.length).toBeLessThanOrEqual(8);
+      }
+    }
   });
 });

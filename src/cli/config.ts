@@ -15,7 +15,6 @@ import { nearest } from './didYouMean.js';
 import { error, PreppackError, type Problem } from '../problems.js';
 import { LANGUAGE_TAG, LANGUAGE_WORDS } from '../render/language.js';
 
-
 /** One line of printable text from the config, as names are checked everywhere. */
 const textLine = (what: string, max: number) =>
   z.unknown().transform((value, context) => {
@@ -128,4 +127,3 @@ export function loadConfig(path: string): Config {
   if (problems.length) throw new PreppackError(problems);
   return { ...parsed.data, content: from(parsed.data.content), templates: from(parsed.data.templates), out: from(parsed.data.out), path: shown, fonts };
 }
-

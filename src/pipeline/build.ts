@@ -46,7 +46,7 @@ export interface BuildRequest {
   fillable?: boolean;
   /** Render every file, whatever an earlier build left. */
   force?: boolean;
-  /** The run's key and its warnings, stamped on the manifest for the next unchanged build (unchangedBuild.ts). */
+  /** The run's key and its warnings, left in the folder's run stamp for the next unchanged build (unchangedBuild.ts). */
   stamp?: Pick<RunStamp, 'key' | 'warnings' | 'said'>;
 }
 

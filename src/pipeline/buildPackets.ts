@@ -1,7 +1,7 @@
 // The library's build, and `preppack build`'s: a build asked again with
-// nothing changed is answered from the manifest before anything else loads
-// (unchangedBuild.ts); any other loads the content and renders what changed
-// (requestedBuild.ts).
+// nothing changed is answered from the run stamp the last build left, before
+// anything else loads (unchangedBuild.ts); any other reads the content and
+// renders what changed (requestedBuild.ts).
 import type { BuildOptions, BuildOutcome } from './requestedBuild.js';
 import { unchangedBuild } from './unchangedBuild.js';
 

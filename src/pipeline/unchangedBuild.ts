@@ -14,9 +14,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { filesBelow } from '../fs/filesBelow.js';
 import { join, relative, resolve } from 'node:path';
 import { readContentDir } from '../content/read.js';
+import { filesBelow } from '../fs/filesBelow.js';
 import { sha256 } from '../fs/hash.js';
 import { outputFolderProblem } from '../fs/outputFolder.js';
 import { readInput } from '../fs/readInput.js';
