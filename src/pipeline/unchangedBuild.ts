@@ -84,9 +84,18 @@ function historyOf(contentDir: string): string {
 
 /**
  * The hash of everything a build with these options reads, or undefined when
- * the content folder cannot be read cleanly (the full build says why).
+ * a folder cannot be read cleanly (a link that loops, say): the full build
+ * says why, and leaves no stamp.
  */
 export function runKey(options: BuildOptions): string | undefined {
+  try {
+    return keyOf(options);
+  } catch {
+    return undefined;
+  }
+}
+
+function keyOf(options: BuildOptions): string | undefined {
   const listing = readContentDir(options.contentDir);
   if (listing.missingRoot || listing.problems.length) return undefined;
   const hash = createHash('sha256');
