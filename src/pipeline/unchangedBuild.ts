@@ -88,8 +88,13 @@ function historyOf(contentDir: string): string {
  * says why, and leaves no stamp.
  */
 export function runKey(options: BuildOptions): string | undefined {
+  return orNothing(() => keyOf(options));
+}
+
+/** What `work` gives, or undefined if it throws (a file where a folder was, a link that loops): any doubt goes the full way, which says what is wrong. */
+function orNothing<T>(work: () => T | undefined): T | undefined {
   try {
-    return keyOf(options);
+    return work();
   } catch {
     return undefined;
   }
@@ -147,13 +152,7 @@ function busy(outDir: string): boolean {
  * otherwise undefined.
  */
 export function unchangedBuild(options: BuildOptions): UnchangedBuild | undefined {
-  if (options.force) return undefined;
-  try {
-    return answerFromStamp(options);
-  } catch {
-    // A folder that cannot be read as expected (a file where a folder was, a link that loops): the full way says what is wrong.
-    return undefined;
-  }
+  return options.force ? undefined : orNothing(() => answerFromStamp(options));
 }
 
 function answerFromStamp(options: BuildOptions): UnchangedBuild | undefined {
