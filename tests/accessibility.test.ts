@@ -98,15 +98,21 @@ describe("a level's language", () => {
   });
 });
 
+/** A fillable manager panel for `candidate` and `interviewers`, made cleanly, of `count` PDFs each of which passes the check. */
+async function passingPanel([candidate, interviewers]: [string, string], count: number, env: Record<string, string> = {}): Promise<{ out: string; pdfs: string[] }> {
+  const out = scratchDir();
+  const run = preppack(['panel', '--level', 'manager', '--candidate', candidate, '--interviewers', interviewers, '--fillable', '--out', out], ROOT, env);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const pdfs = pdfsIn(out);
+  expect(pdfs).toHaveLength(count);
+  for (const pdf of pdfs) expect({ pdf, problems: await accessibilityProblems(pdf) }).toEqual({ pdf, problems: [] });
+  return { out, pdfs };
+}
+
 describe('a panel with fillable sheets', () => {
   it('names every field for a screen reader and hangs each widget in a Form element at its place in the reading order', async () => {
-    const out = scratchDir();
-    const run = preppack(['panel', '--level', 'manager', '--candidate', 'Zoë Ødegård', '--interviewers', 'Sam,Kai', '--fillable', '--out', out]);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const pdfs = pdfsIn(out);
-    expect(pdfs).toHaveLength(4);
-    for (const pdf of pdfs) expect({ pdf, problems: await accessibilityProblems(pdf) }).toEqual({ pdf, problems: [] });
+    const { out, pdfs } = await passingPanel(['Zoë Ødegård', 'Sam,Kai'], 4);
 
     const sheet = pdfs.find((pdf) => pdf.endsWith('sam-scorecard.pdf'))!;
     // What a viewer's screen reader is given for each field (pdf.js: Firefox).
@@ -140,13 +146,7 @@ describe('a panel with fillable sheets', () => {
 
 describe('names in other scripts', () => {
   it('tags sheets for a candidate named in Chinese and interviewers named in Arabic and Chinese, set in the installed Noto fonts (CFF-based CJK faces)', async () => {
-    const out = scratchDir();
-    const run = preppack(['panel', '--level', 'manager', '--candidate', '王秀英', '--interviewers', 'Sam,كريم,李伟', '--fillable', '--out', out], ROOT, SYSTEM_FONTS);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const pdfs = pdfsIn(out);
-    expect(pdfs).toHaveLength(5);
-    for (const pdf of pdfs) expect({ pdf, problems: await accessibilityProblems(pdf) }).toEqual({ pdf, problems: [] });
+    const { pdfs } = await passingPanel(['王秀英', 'Sam,كريم,李伟'], 5, SYSTEM_FONTS);
     // The name is read where it is printed: the candidate field's paragraph.
     const sheet = pdfs.find((pdf) => pdf.endsWith('sam-scorecard.pdf'))!;
     const order = (await readingOrder(sheet)).map((piece) => piece.text);

@@ -49,8 +49,7 @@ export interface RunStamp {
 }
 
 /** What an unchanged build answers: what the build that made the files answered. */
-export interface UnchangedBuild extends Omit<BuildResult, 'notices'> {
-  notices: string[];
+export interface UnchangedBuild extends BuildResult {
   warnings: Problem[];
   /** The warnings said before rendering (characters no font has), to be said again. */
   said: Problem[];
