@@ -35,7 +35,8 @@ const zipOption = { type: 'boolean', default: false, describe: "also <out>/<leve
 /** What build and watch both take: which packets, from what, to where, on what paper. */
 /** No default here: unset, the config's `tags` decides. */
 const tagsOption = { type: 'boolean', describe: 'tag the PDFs for screen readers (PDF/UA-1); --no-tags writes untagged PDF 1.3 files, as before [default: true]' } as const;
-const BUILD_INPUTS = { level: levelsOption, packet: packetsOption, content: contentOption, templates: templatesOption, out: outOption, paper: paperOption, tags: tagsOption } as const;
+const jobsOption = { type: 'string', requiresArg: true, describe: 'threads that render: 1 for one [default: the cores, for a run of a few hundred PDFs or more]' } as const;
+const BUILD_INPUTS = { level: levelsOption, packet: packetsOption, content: contentOption, templates: templatesOption, out: outOption, paper: paperOption, tags: tagsOption, jobs: jobsOption } as const;
 
 const strictOption = { type: 'boolean', default: false, describe: 'treat warnings (characters no font can print, images that cannot be shown) as errors' } as const;
 
@@ -65,6 +66,14 @@ function paperValue(value: string | undefined, papers: readonly Paper[] = PAPERS
   const paper = value.trim().toLowerCase();
   if (!(papers as readonly string[]).includes(paper)) throw new UsageError(`unknown paper "${value}": the papers are ${papers.join(', ')}`);
   return paper as Paper;
+}
+
+/** `--jobs N` (or the config's `jobs:`): how many threads render; undefined lets the run decide. */
+function jobsValue(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256 (threads that render), not "${value}"`);
+  return Number(text);
 }
 
 function shardValue(value: string | undefined): Shard | undefined {
@@ -122,6 +131,7 @@ function buildOptions(args: Record<string, unknown>, config: Config): BuildOptio
     force: args.force === true,
     strict: args.strict === true,
     zip: args.zip === true,
+    threads: jobsValue(text('jobs') ?? config.jobs),
     print: { ...printSettings(args, config) },
   };
 }
@@ -272,6 +282,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .option('fillable', { type: 'boolean', default: false, describe: 'scoring sheets with form fields to fill in on screen' })
           .option('tags', tagsOption)
           .option('strict', strictOption)
+          .option('jobs', jobsOption)
           .example('$0 panel --level manager --candidate "Alex Doe" --interviewers "Sam,Kai,Ria" --seed 7', 'three sheets, a plan and a debrief sheet for Alex Doe')
           .example('$0 panel --roster examples/loops.yaml', 'every loop of a roster in one run'),
       async (args) => {
@@ -298,6 +309,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           date: args.date,
           fillable: args.fillable,
           strict: args.strict,
+          threads: jobsValue(args.jobs ?? config.jobs),
         };
         const { panelCommand } = await import('./commands/panel.js');
         code = await panelCommand(options);
@@ -314,6 +326,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           .option('toc', { type: 'boolean', default: false, describe: 'start with a table of contents' })
           .option('tags', tagsOption)
           .option('strict', strictOption)
+          .option('jobs', jobsOption)
           .option('templates', { type: 'string', requiresArg: true, describe: 'a folder with a theme.json to use instead of the bundled one' })
           .example('$0 render notes.md --paper a5', 'out/notes.pdf on A5')
           .example('$0 render guides/*.md --toc --out print', 'one PDF per guide, each with contents'),
@@ -328,6 +341,7 @@ async function parseAndRun(yargs: typeof import('yargs').default, argv: readonly
           templatesDir: args.templates ?? config.templates,
           strict: args.strict,
           tagging: tagging(args, config),
+          threads: jobsValue(args.jobs ?? config.jobs),
         };
         const { renderCommand } = await import('./commands/render.js');
         code = await renderCommand(options);

@@ -71,7 +71,7 @@ describe('the config file', () => {
   });
 
   it.each([
-    ['an unknown key', 'content: ../../copy\ncolour: blue\n', 'preppack.config.yaml:2: unknown key "colour": the keys are content, templates, out, paper, organisation, levels, packets, evidenceLines, language, tags, fonts, ratingLabels'],
+    ['an unknown key', 'content: ../../copy\ncolour: blue\n', 'preppack.config.yaml:2: unknown key "colour": the keys are content, templates, out, paper, organisation, levels, packets, evidenceLines, language, tags, jobs, fonts, ratingLabels'],
     ['a mistyped key', 'evidenceLine: 7\n', 'preppack.config.yaml:1: unknown key "evidenceLine" (did you mean "evidenceLines"?): the keys are'],
     ['a wrong type', 'paper: a4\nevidenceLines: many\n', 'preppack.config.yaml:2: evidenceLines: should be a number, not text'],
     ['a paper it does not know', 'paper: a3\n', 'preppack.config.yaml:1: paper: should be one of "letter", "a4"'],

@@ -104,12 +104,20 @@ function buildCases(): CaseSpec[] {
     if (ONLY && !ONLY.includes(`e${times}`) && !ONLY.includes('e')) continue;
     const scaled = join(work, `content-${times}x`);
     writeScaledLibrary(CONTENT, scaled, times);
-    cases.push({ id: `e${times}`, title: `build, library ${times}× ours (${3 * times} levels), cold`, args: ['build', '--content', scaled, '--out', out(`e${times}`)], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out(`e${times}`)) });
+    cases.push({ id: `e${times}`, title: `build, library ${times}× ours (${3 * times} levels), cold`, args: ['build', '--content', scaled, '--out', out(`e${times}`)], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out(`e${times}`)), group: `e${times}` });
+    // What the pool of render threads brings (renderPool.ts): the same build on one thread, round by round beside it.
+    cases.push({ id: `e${times}j1`, title: 'the same, --jobs 1', args: ['build', '--content', scaled, '--out', out(`e${times}j1`), '--jobs', '1'], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out(`e${times}j1`)), group: `e${times}` });
   }
 
   const roster = join(work, 'roster.yaml');
   writeRoster(library, roster, 20);
-  cases.push({ id: 'f', title: 'panel --roster, 20 candidates', args: ['panel', '--roster', roster, '--content', CONTENT, '--out', out('f')], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out('f')) });
+  cases.push({ id: 'f', title: 'panel --roster, 20 candidates', args: ['panel', '--roster', roster, '--content', CONTENT, '--out', out('f')], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out('f')), group: 'f' });
+  cases.push({ id: 'f2', title: 'the same, --jobs 2', args: ['panel', '--roster', roster, '--content', CONTENT, '--out', out('f2'), '--jobs', '2'], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out('f2')), group: 'f' });
+  // A roster big enough that the pool starts by default (renderPool.ts POOL_FROM_PDFS), and the same on one thread.
+  const bigRoster = join(work, 'roster-60.yaml');
+  writeRoster(library, bigRoster, 60);
+  cases.push({ id: 'g', title: 'panel --roster, 60 candidates', args: ['panel', '--roster', bigRoster, '--content', CONTENT, '--out', out('g')], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out('g')), group: 'g' });
+  cases.push({ id: 'g1', title: 'the same, --jobs 1', args: ['panel', '--roster', bigRoster, '--content', CONTENT, '--out', out('g1'), '--jobs', '1'], cwd: ROOT, rounds: BIG_ROUNDS, before: emptied(out('g1')), group: 'g' });
   return cases.filter((c) => !ONLY || ONLY.includes(c.id) || ONLY.includes(c.id[0]!));
 }
 

@@ -43,6 +43,8 @@ const configSchema = z
     language: z.string().trim().regex(LANGUAGE_TAG, LANGUAGE_WORDS),
     /** Tagged PDFs (PDF/UA-1, for screen readers); false writes untagged PDF 1.3 files, as before. */
     tags: z.boolean(),
+    /** Threads that render (`--jobs`); by default the cores, for a run big enough to pay for them. */
+    jobs: z.number().int().min(1).max(256),
     /** Fallback fonts, before the installed ones: font files (from the config's folder) or installed family names. */
     fonts: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a font file or installed family name, or a list of them, such as ["Noto Sans CJK SC", fonts/MyFont.ttf]' }).transform((v) => (Array.isArray(v) ? v : [v])),
     ratingLabels: z

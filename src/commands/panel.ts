@@ -39,6 +39,8 @@ export interface PanelOptions {
   print?: PrintSettings;
   /** A character no font has (in a name, the content or the templates) fails the run, before anything renders. */
   strict?: boolean;
+  /** Threads that render (renderPool.ts). */
+  threads?: number;
 }
 
 /** One panel from the command line; a usage error says what is wrong. */
@@ -98,7 +100,7 @@ export async function panelCommand(options: PanelOptions): Promise<number> {
     printProblems([...problems, ...unprintable]);
     const live = progress();
     const onFile = (done: number, total: number, candidate: string, sheet: string) => live.show(`[${done + 1}/${total}] ${candidate} ${sheet}`);
-    const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable, print: options.print, onFile }).finally(live.done);
+    const result = await renderPanels({ library, contentFiles: files, contentDir: options.contentDir, templates, outDir: options.outDir, paper: options.paper, panels, fillable: options.fillable, print: options.print, onFile, threads: options.threads }).finally(live.done);
     const written = await writePanels(result, options.outDir, inputs);
     for (const notice of written.notices) note(`preppack: ${notice}`);
     for (const removed of written.removed) note(`preppack: removed ${removed}: a sheet of an earlier run of this panel that this run no longer makes`);

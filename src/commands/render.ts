@@ -22,6 +22,8 @@ export interface RenderOptions {
   strict?: boolean;
   /** Tagged PDFs unless false, and the language of files that do not say theirs. */
   tagging?: Tagging;
+  /** Threads that render (renderPool.ts). */
+  threads?: number;
 }
 
 export async function renderCommand(options: RenderOptions): Promise<number> {
@@ -32,10 +34,10 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
     const inputs = runInputs({ templatesDir: options.templatesDir, files: options.files.map((path) => ({ path, what: 'a Markdown file to render' })) });
     const outFolder = outputFolderProblem(options.outDir, inputs);
     if (outFolder) throw outFolder;
-    const { theme } = loadTemplates(options.templatesDir);
+    const templates = loadTemplates(options.templatesDir);
     const live = progress();
     const onFile = (done: number, total: number, path: string) => live.show(`[${done + 1}/${total}] ${path}`);
-    const { rendered, warnings } = await renderMarkdownFiles(files, { theme, paper: options.paper, toc: options.toc, tagging: options.tagging, onFile }).finally(live.done);
+    const { rendered, warnings } = await renderMarkdownFiles(files, { theme: templates.theme, templates, threads: options.threads, paper: options.paper, toc: options.toc, tagging: options.tagging, onFile }).finally(live.done);
     if (options.strict && warnings.length) throw new PreppackError(asErrors(warnings));
     printProblems(warnings);
     const notices: string[] = [];

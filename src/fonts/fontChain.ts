@@ -24,6 +24,8 @@ export interface FallbackFont {
   faces: Record<FontStyle, FaceFile>;
   /** Whether the face a style is set in has the character (an italic face may lack a script its regular face has). */
   has: (code: number, style?: FontStyle) => boolean;
+  /** A font the config or theme named: what configuredFont was given, so a render worker opens the same one. */
+  named?: string;
 }
 
 
@@ -143,12 +145,13 @@ export function configuredFont(font: string, written = font): FallbackFont | str
   if (isFontFile(font)) {
     const problem = inputProblem(font, 'font', written);
     if (problem) return problem.message;
-    return familyOfFile(font) ?? `"${written}" is not a font file preppack can read (TrueType, OpenType or a collection of them)`;
+    const family = familyOfFile(font);
+    return family ? { ...family, named: font } : `"${written}" is not a font file preppack can read (TrueType, OpenType or a collection of them)`;
   }
   const installed = installedFonts();
   const faces = 'faces' in installed ? installed.faces : [];
   const face = faces.find((f) => f.family.toLowerCase() === font.toLowerCase() && f.slant === 0 && f.weight <= 105);
-  if (face) return familyOf(face, faces);
+  if (face) return { ...familyOf(face, faces), named: font };
   return `no installed font is called "${font}"${'faces' in installed ? ' (`fc-list : family` lists them)' : ''}: name an installed family or a font file`;
 }
 
@@ -189,6 +192,8 @@ let themeFallbacks: FallbackFont[] = [];
 export function useFallbackFonts(configured: readonly FallbackFont[]): void {
   configuredFallbacks = [...configured];
 }
+/** The config's fallback fonts as named, for a render worker to open (renderPool.ts). */
+export const configuredFallbackNames = () => configuredFallbacks.map((font) => font.named!);
 export function useThemeFallbackFonts(fonts: readonly FallbackFont[]): void {
   themeFallbacks = [...fonts];
 }
@@ -209,6 +214,11 @@ export function fallbackFontsFingerprint(): string {
 
 /** Whether any text of this run has asked for a fallback font. */
 let fallbacksLooked = false;
+/** Whether this thread's text asked for one: a render worker tells the run (renderPool.ts). */
+export const fallbacksWereLooked = () => fallbacksLooked;
+export function noteFallbacksLooked(): void {
+  fallbacksLooked = true;
+}
 
 /** The bundled DejaVu Sans as a fallback: code (in DejaVu Sans Mono) takes from it what the code font lacks (arrows, Greek, Cyrillic…) before any installed font. */
 const bundledFallback: FallbackFont = {

@@ -18,6 +18,9 @@ import { stampRun, type RunStamp } from './unchangedBuild.js';
 import { fallbackFontsFingerprint } from '../fonts/fontChain.js';
 import type { Job, ShardRecord } from './shards.js';
 import type { PrintSettings } from '../packets/common.js';
+import type { PacketOptions, PacketResult } from './packetDocument.js';
+import { renderTasks } from './poolTasks.js';
+import type { PoolTask } from './renderPool.js';
 
 export interface BuildRequest {
   library: Library;
@@ -46,6 +49,8 @@ export interface BuildRequest {
   fillable?: boolean;
   /** Render every file, whatever an earlier build left. */
   force?: boolean;
+  /** Threads that render (renderPool.ts): 1 renders on this one; by default the cores, for a build big enough to pay for them. */
+  threads?: number;
   /** The run's key and its warnings, left in the folder's run stamp for the next unchanged build (unchangedBuild.ts). */
   stamp?: Pick<RunStamp, 'key' | 'warnings' | 'said'>;
 }
@@ -92,11 +97,12 @@ async function buildLocked(request: BuildRequest, folder: OutputFolder): Promise
   // --force: nothing is reused, but the manifest still keeps the other files' entries.
   const before = new Map((request.force ? [] : (previous?.files ?? [])).map((entry) => [entry.path, entry]));
   const source = (name: string) => request.templates.sources.find((s) => s.path === name)?.text ?? '';
-  const made: { file: BuiltFile; bytes: Buffer }[] = [];
   const skipped: string[] = [];
   const editions = new Map<string, { edition: ReturnType<typeof editionOf>; date: ReturnType<typeof buildDate> }>();
+  // Each job: its file as an earlier build left it, or a packet to render (on this thread or a pool's, poolTasks.ts).
+  const slots: ({ file: BuiltFile; bytes: Buffer } | undefined)[] = [];
+  const tasks: (PoolTask & { kind: 'packet'; job: number; entry: (result: PacketResult & { kind: 'pdf' }) => { file: BuiltFile; bytes: Buffer } })[] = [];
   for (const [index, { level, packet }] of request.jobs.entries()) {
-    request.onJob?.(index, request.jobs.length, { level, packet });
     if (!editions.has(level.id)) {
       const files = levelFiles(request.contentFiles, request.library, level);
       const date = buildDate(request.contentDir, files);
@@ -116,18 +122,25 @@ async function buildLocked(request: BuildRequest, folder: OutputFolder): Promise
     });
     const cached = reusable(before.get(path), inputs, folder);
     if (cached) {
-      made.push(entry(cached, before.get(path)!.pages, 0, true, before.get(path)!.fonts ?? []));
+      request.onJob?.(index, request.jobs.length, { level, packet });
+      slots.push(entry(cached, before.get(path)!.pages, 0, true, before.get(path)!.fonts ?? []));
       continue;
     }
-    // pdfmake and the render stack load only when something is to be rendered.
-    const { renderPacket } = await import('./renderPacket.js');
-    const result = await renderPacket({ library: request.library, level, packet, templates: request.templates, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels, tagged: request.print?.tagged, language: request.print?.language });
-    if (result.kind === 'skipped') {
-      skipped.push(`skipped the ${packet} of level "${level.id}": ${result.reason}`);
-      continue;
-    }
-    made.push(entry(result.bytes, result.pages, result.fontSize, false, result.fonts));
+    slots.push(undefined);
+    const payload: Omit<PacketOptions, 'templates'> = { library: request.library, level, packet, edition, paper: request.paper, creationDate: date.date, sheet: request.sheet, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels, tagged: request.print?.tagged, language: request.print?.language };
+    tasks.push({ label: `the ${packet} of level "${level.id}"`, pdfs: 1, kind: 'packet', payload, job: index, entry: (result) => entry(result.bytes, result.pages, result.fontSize, false, result.fonts) });
   }
+  const rendered = (await renderTasks(tasks, {
+    threads: request.threads,
+    templates: request.templates,
+    onStart: (i) => request.onJob?.(tasks[i]!.job, request.jobs.length, request.jobs[tasks[i]!.job]!),
+  })) as PacketResult[];
+  for (const [i, result] of rendered.entries()) {
+    const task = tasks[i]!;
+    if (result.kind === 'skipped') skipped.push(`skipped the ${request.jobs[task.job]!.packet} of level "${request.jobs[task.job]!.level.id}": ${result.reason}`);
+    else slots[task.job] = task.entry(result);
+  }
+  const made = slots.filter((slot) => slot !== undefined);
   const bundles = request.zip ? bundlesOf(request, made, editions) : [];
   const thisRun = new Set([...made.map(({ file }) => file.path), ...bundles.map(({ entry }) => entry.path)]);
   // The folder is the build's: an earlier file of a level no longer in the content, or of a job

@@ -14,6 +14,7 @@ import { imagesInText } from '../render/inlineImages.js';
 import { nestingMessage, tooDeep } from '../render/nesting.js';
 import { unprintableText } from '../render/coverage.js';
 import { themeFor, type Theme } from '../render/theme.js';
+import type { TemplateSet } from '../render/templates.js';
 import { checkImage, svgImage } from '../render/imageCheck.js';
 import { gifFirstFrame } from '../render/gifImage.js';
 import { webpPicture } from '../render/webpImage.js';
@@ -183,52 +184,85 @@ export interface MarkdownOptions {
   tagging?: Tagging;
   /** Told before each file: how many are done, of how many, and which. */
   onFile?: (done: number, total: number, path: string) => void;
+  /** Threads that render (renderPool.ts): 1 renders on this one; by default the cores, for a run big enough to pay for them. */
+  threads?: number;
+  /** The templates as read, for a render thread; without them every file renders on this thread. */
+  templates?: TemplateSet;
+}
+
+/** One file to render, as a render thread is given it. */
+export interface MarkdownTask {
+  file: MarkdownFile;
+  /** Its PDF's name in the output folder. */
+  name: string;
+  paper: Paper;
+  toc: boolean;
+  tagging?: Tagging;
+}
+
+/** One file's PDF, or the errors that stop the run, and its warnings. */
+export interface MarkdownOutcome {
+  rendered?: RenderedFile;
+  problems: Problem[];
+  warnings: Problem[];
 }
 
 export async function renderMarkdownFiles(files: readonly MarkdownFile[], options: MarkdownOptions): Promise<{ rendered: RenderedFile[]; warnings: Problem[] }> {
   const names = outputNames(files.map((f) => f.path));
-  const theme = themeFor(options.theme, 'render');
-  const rendered: RenderedFile[] = [];
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
-  for (const [index, file] of files.entries()) {
-    options.onFile?.(index, files.length, file.path);
-    const deep = tooDeep(file.text);
-    if (deep) {
-      problems.push(error(file.path, deep.line, nestingMessage(deep.depth)));
-      continue;
-    }
-    // A control character prints as nothing or a stray line break: said, and left out.
-    const controls = controlsIn(file.text);
-    warnings.push(...controls.map(({ char, line, column, count }) => warning(file.path, line, `${controlMessage(char, count)} (it is left out)`, column)));
-    const text = controls.length ? withoutControls(file.text) : file.text;
-    // A reference in code prints as written: only the characters themselves are checked there.
-    warnings.push(...unprintableText(file.path, withLiteralCode(text), theme.font));
-    const markdown = options.toc ? `::toc Contents\n\n::pagebreak\n\n${text}` : text;
-    const { language, invalid, line } = frontMatterLanguage(text);
-    if (invalid !== undefined) warnings.push(warning(file.path, line ?? 1, `lang: "${invalid}" is not ${LANGUAGE_WORDS} (the PDF says ${options.tagging?.language ?? 'en'})`));
-    const imageWarnings = new Map<string, Problem>();
-    const images = imagesOf(file, imageWarnings, options.tagging?.tagged !== false);
-    const source: DocumentSource = { autoIds: true, image: images.show };
-    try {
-      const tokens = lexMarkdown(markdown);
-      const title = titleOf(file, tokens);
-      for (const { href } of imagesInText(tokens)) images.inText(href);
-      const pdf = await typeset(
-        tokens,
-        theme,
-        { title, subject: title, author: 'preppack', keywords: [], header: title, footnote: `preppack ${TOOL_VERSION}`, creationDate: FIXED_DATE, paper: options.paper, direction: 'auto', tagged: options.tagging?.tagged, language: language ?? options.tagging?.language },
-        source,
-      );
-      rendered.push({ source: file.path, name: names[index]!, bytes: pdf.bytes, pages: pdf.pages });
-      warnings.push(...imageWarnings.values());
-    } catch (caught) {
-      if (!(caught instanceof RenderError)) throw caught;
-      problems.push(error(file.path, lineOf(file.text, caught.directive), caught.message));
-    }
-  }
+  const tasks = files.map((file, index) => ({ label: file.path, pdfs: 1, kind: 'markdown' as const, payload: { file, name: names[index]!, paper: options.paper, toc: options.toc, tagging: options.tagging } }));
+  const onStart = (index: number) => options.onFile?.(index, files.length, files[index]!.path);
+  const outcomes = options.templates
+    ? ((await (await import('./poolTasks.js')).renderTasks(tasks, { threads: options.threads, templates: options.templates, onStart })) as MarkdownOutcome[])
+    : await inOrder(tasks.map((task) => task.payload), options.theme, onStart);
+  const rendered = outcomes.flatMap((outcome) => (outcome.rendered ? [outcome.rendered] : []));
+  const problems = outcomes.flatMap((outcome) => outcome.problems);
+  const warnings = outcomes.flatMap((outcome) => outcome.warnings);
   if (problems.length) throw new PreppackError([...problems, ...warnings]);
   return { rendered, warnings };
+}
+
+async function inOrder(tasks: readonly MarkdownTask[], theme: Theme, onStart: (index: number) => void): Promise<MarkdownOutcome[]> {
+  const outcomes: MarkdownOutcome[] = [];
+  for (const [index, task] of tasks.entries()) {
+    onStart(index);
+    outcomes.push(await renderMarkdownFile(task, theme));
+  }
+  return outcomes;
+}
+
+/** One Markdown file as a PDF in the house style (the theme's `render` look). */
+export async function renderMarkdownFile({ file, name, paper, toc, tagging }: MarkdownTask, houseTheme: Theme): Promise<MarkdownOutcome> {
+  const theme = themeFor(houseTheme, 'render');
+  const warnings: Problem[] = [];
+  const deep = tooDeep(file.text);
+  if (deep) return { problems: [error(file.path, deep.line, nestingMessage(deep.depth))], warnings };
+  // A control character prints as nothing or a stray line break: said, and left out.
+  const controls = controlsIn(file.text);
+  warnings.push(...controls.map(({ char, line, column, count }) => warning(file.path, line, `${controlMessage(char, count)} (it is left out)`, column)));
+  const text = controls.length ? withoutControls(file.text) : file.text;
+  // A reference in code prints as written: only the characters themselves are checked there.
+  warnings.push(...unprintableText(file.path, withLiteralCode(text), theme.font));
+  const markdown = toc ? `::toc Contents\n\n::pagebreak\n\n${text}` : text;
+  const { language, invalid, line } = frontMatterLanguage(text);
+  if (invalid !== undefined) warnings.push(warning(file.path, line ?? 1, `lang: "${invalid}" is not ${LANGUAGE_WORDS} (the PDF says ${tagging?.language ?? 'en'})`));
+  const imageWarnings = new Map<string, Problem>();
+  const images = imagesOf(file, imageWarnings, tagging?.tagged !== false);
+  const source: DocumentSource = { autoIds: true, image: images.show };
+  try {
+    const tokens = lexMarkdown(markdown);
+    const title = titleOf(file, tokens);
+    for (const { href } of imagesInText(tokens)) images.inText(href);
+    const pdf = await typeset(
+      tokens,
+      theme,
+      { title, subject: title, author: 'preppack', keywords: [], header: title, footnote: `preppack ${TOOL_VERSION}`, creationDate: FIXED_DATE, paper, direction: 'auto', tagged: tagging?.tagged, language: language ?? tagging?.language },
+      source,
+    );
+    return { rendered: { source: file.path, name, bytes: pdf.bytes, pages: pdf.pages }, problems: [], warnings: [...warnings, ...imageWarnings.values()] };
+  } catch (caught) {
+    if (!(caught instanceof RenderError)) throw caught;
+    return { problems: [error(file.path, lineOf(file.text, caught.directive), caught.message)], warnings };
+  }
 }
 
 /** The files as given, read as UTF-8; problems name the file. */

@@ -22,6 +22,7 @@ import { buildDate, edition as editionOf, levelFiles } from './edition.js';
 import { firstFormOnOnePage, lazily } from './fitOnePage.js';
 import type { PacketOptions } from './packetDocument.js';
 import { renderPacket } from './renderPacket.js';
+import { renderTasks } from './poolTasks.js';
 import type { PrintSettings } from '../packets/common.js';
 
 export interface PanelSpec {
@@ -51,6 +52,8 @@ export interface PanelRequest {
   print?: PrintSettings;
   /** Told before each file: how many are done, of how many, and which (candidate and sheet). */
   onFile?: (done: number, total: number, candidate: string, sheet: string) => void;
+  /** Threads that render (renderPool.ts): 1 renders on this one; by default the cores, for a run big enough to pay for them. */
+  threads?: number;
 }
 
 export interface PanelFile {
@@ -79,22 +82,36 @@ export interface PanelResult {
 /** The folder of a candidate's panel, below the output folder, from its file name stem. */
 export const panelFolder = (stem: string) => `panels/${stem}`;
 
+/** A panel planned, with all its sheets need: what a render thread is given (renderPool.ts). */
+export interface PlannedPanel {
+  library: Library;
+  level: Level;
+  panel: PanelSpec;
+  plan: PanelPlan;
+  /** Below the output folder. */
+  folder: string;
+  /** Each interviewer's file name stem. */
+  stems: Record<string, string>;
+  edition: ReturnType<typeof editionOf>;
+  date: Date;
+  paper: Paper;
+  fillable?: boolean;
+  print?: PrintSettings;
+}
+
 export async function renderPanels(request: PanelRequest): Promise<PanelResult> {
-  const files: PanelFile[] = [];
   const folders: PanelResult['folders'] = [];
   const uncovered: PanelResult['uncovered'] = [];
   const usageById = new Map<string, number>();
   const usage = new Map<string, Map<number, number>>();
   const order = request.library.competencies.map((c) => c.id);
-  // Each panel: a sheet per interviewer, the plan and the debrief sheet.
-  const total = request.panels.reduce((sum, panel) => sum + panel.interviewers.length + 2, 0);
-  const next = (candidate: string, sheet: string) => request.onFile?.(files.length, total, candidate, sheet);
   const renamed: string[] = [];
   const said = (what: (name: string) => string, kind: string) => ({ name, stem, sharedWith }: { name: string; stem: string; sharedWith: string }) =>
     renamed.push(`${what(name)} would share a file name with "${sharedWith}": its ${kind} is named "${stem}"`);
   const candidateStems = distinctStems(request.panels.map((panel) => panel.candidate));
   candidateStems.renamed.forEach(said((name) => `the candidate "${name}"`, 'folder'));
-  for (const [index, panel] of request.panels.entries()) {
+  // Every panel planned first, in order (each prefers the questions used least so far), then all rendered.
+  const planned: PlannedPanel[] = request.panels.map((panel, index) => {
     const bank = request.library.questions.filter((q) => q.level === panel.level.id);
     const levelContent = levelFiles(request.contentFiles, request.library, panel.level);
     const date = buildDate(request.contentDir, levelContent);
@@ -107,52 +124,77 @@ export async function renderPanels(request: PanelRequest): Promise<PanelResult> 
       competencyOrder: order,
       usage: usageById,
     });
+    for (const q of plan.seats.flatMap((seat) => seat.questions)) usageById.set(q.id, (usageById.get(q.id) ?? 0) + 1);
     const folder = panelFolder(candidateStems.stems[index]!);
     const interviewerStems = distinctStems(panel.interviewers);
     interviewerStems.renamed.forEach(said((name) => `${panel.candidate}'s interviewer "${name}"`, 'sheet'));
-    const stemOf = new Map(panel.interviewers.map((name, i) => [name, interviewerStems.stems[i]!]));
     folders.push({ folder, panel });
-    const base: Omit<PacketOptions, 'packet'> = { library: request.library, level: panel.level, templates: request.templates, edition, paper: request.paper, creationDate: date.date, fillable: request.fillable, evidenceLines: request.print?.evidenceLines, ratings: request.print?.ratingLabels, tagged: request.print?.tagged, language: request.print?.language };
-    const add = (sheet: string, name: string, bytes: Buffer, pages: number) => files.push({ path: `${folder}/${name}`, written: join(request.outDir, folder, name), candidate: panel.candidate, sheet, pages, bytes });
-    for (const seat of plan.seats) {
-      next(panel.candidate, `scorecard (${seat.interviewer})`);
-      const sheet = await renderPacket({
-        ...base,
-        packet: 'scorecard',
-        sheet: { candidate: panel.candidate, interviewer: seat.interviewer, date: panel.date, focus: competencyTitles(request.library, seat.focus).join(' · '), questions: seat.questions, seed: panel.seed, panel: panel.interviewers },
-      });
-      if (sheet.kind === 'pdf') add(`scorecard (${seat.interviewer})`, `${stemOf.get(seat.interviewer)!}-scorecard.pdf`, sheet.bytes, sheet.pages);
-      for (const q of seat.questions) usageById.set(q.id, (usageById.get(q.id) ?? 0) + 1);
-    }
-    const details: PanelDetails = { candidate: panel.candidate, date: panel.date, plan };
-    const where = panel.origin ?? { path: panel.level.path, line: 1 };
-    next(panel.candidate, 'panel plan');
-    const planBytes = await planOnOnePage(request, base, details);
-    if (!planBytes) throw new PreppackError([error(where.path, where.line, `the panel plan for "${panel.candidate}" does not fit one page even at 8 pt with question numbers only: ${panel.interviewers.length} interviewers are too many for one page`)]);
-    add('panel plan', 'panel-plan.pdf', planBytes, 1);
-    next(panel.candidate, 'debrief');
-    // Interviewers' names head the grid's columns; initials and a key where long names leave the grid no room.
-    const debriefForms = lazily(DEBRIEF_FORMS, (form) => request.templates.templates.debrief.render(debriefContext(request.library, panel.level, edition, details, request.print?.ratingLabels, form)));
-    const debrief = await firstFormOnOnePage({ ...base, packet: 'debrief' }, themeFor(request.templates.theme, 'debrief'), debriefForms);
-    if (!debrief) throw new PreppackError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
-    // Fillable: the decision, what decided it, the concerns and the sign-off are fields too.
-    const debriefBytes = await debrief.pdf.draw();
-    add('debrief', 'debrief.pdf', request.fillable ? await (await import('../forms/addFormFields.js')).addFormFields(debriefBytes, debrief.pdf.fields) : debriefBytes, 1);
     if (plan.uncovered.length) uncovered.push({ candidate: panel.candidate, competencies: competencyTitles(request.library, plan.uncovered) });
     const counts = usage.get(panel.level.id) ?? new Map<number, number>();
     for (const q of plan.seats.flatMap((seat) => seat.questions)) counts.set(q.number, (counts.get(q.number) ?? 0) + 1);
     usage.set(panel.level.id, counts);
-  }
+    const stems = Object.fromEntries(panel.interviewers.map((name, i) => [name, interviewerStems.stems[i]!]));
+    return { library: request.library, level: panel.level, panel, plan, folder, stems, edition, date: date.date, paper: request.paper, fillable: request.fillable, print: request.print };
+  });
+  // Each panel: a sheet per interviewer, the plan and the debrief sheet.
+  const total = request.panels.reduce((sum, panel) => sum + panel.interviewers.length + 2, 0);
+  let done = 0;
+  const tasks = planned.map((panel) => ({ label: `the panel of ${panel.panel.candidate}`, pdfs: panel.panel.interviewers.length + 2, kind: 'panel' as const, payload: panel }));
+  const rendered = await renderTasks(tasks, {
+    threads: request.threads,
+    templates: request.templates,
+    onProgress: (_index, detail) => {
+      const { candidate, sheet } = detail as { candidate: string; sheet: string };
+      request.onFile?.(done++, total, candidate, sheet);
+    },
+  });
+  const files = planned.flatMap((panel, i) => (rendered[i] as PanelSheet[]).map((sheet) => ({ ...sheet, written: join(request.outDir, sheet.path), candidate: panel.panel.candidate })));
   return { files, folders, uncovered, usage, renamed };
+}
+
+/** A sheet of a panel as a render thread makes it. */
+export type PanelSheet = Pick<PanelFile, 'path' | 'sheet' | 'pages' | 'bytes'>;
+
+/** One candidate's sheets: a scoring sheet per interviewer, the plan and the debrief sheet. */
+export async function renderPanel(planned: PlannedPanel, templates: TemplateSet, progress: (detail: { candidate: string; sheet: string }) => void): Promise<PanelSheet[]> {
+  const { library, level, panel, plan, folder, edition, print } = planned;
+  const sheets: PanelSheet[] = [];
+  const base: Omit<PacketOptions, 'packet'> = { library, level, templates, edition, paper: planned.paper, creationDate: planned.date, fillable: planned.fillable, evidenceLines: print?.evidenceLines, ratings: print?.ratingLabels, tagged: print?.tagged, language: print?.language };
+  const add = (sheet: string, name: string, bytes: Buffer, pages: number) => sheets.push({ path: `${folder}/${name}`, sheet, pages, bytes });
+  const next = (sheet: string) => progress({ candidate: panel.candidate, sheet });
+  for (const seat of plan.seats) {
+    next(`scorecard (${seat.interviewer})`);
+    const sheet = await renderPacket({
+      ...base,
+      packet: 'scorecard',
+      sheet: { candidate: panel.candidate, interviewer: seat.interviewer, date: panel.date, focus: competencyTitles(library, seat.focus).join(' · '), questions: seat.questions, seed: panel.seed, panel: panel.interviewers },
+    });
+    if (sheet.kind === 'pdf') add(`scorecard (${seat.interviewer})`, `${planned.stems[seat.interviewer]!}-scorecard.pdf`, sheet.bytes, sheet.pages);
+  }
+  const details: PanelDetails = { candidate: panel.candidate, date: panel.date, plan };
+  const where = panel.origin ?? { path: level.path, line: 1 };
+  next('panel plan');
+  const planBytes = await planOnOnePage(templates, base, details);
+  if (!planBytes) throw new PreppackError([error(where.path, where.line, `the panel plan for "${panel.candidate}" does not fit one page even at 8 pt with question numbers only: ${panel.interviewers.length} interviewers are too many for one page`)]);
+  add('panel plan', 'panel-plan.pdf', planBytes, 1);
+  next('debrief');
+  // Interviewers' names head the grid's columns; initials and a key where long names leave the grid no room.
+  const debriefForms = lazily(DEBRIEF_FORMS, (form) => templates.templates.debrief.render(debriefContext(library, level, edition, details, print?.ratingLabels, form)));
+  const debrief = await firstFormOnOnePage({ ...base, packet: 'debrief' }, themeFor(templates.theme, 'debrief'), debriefForms);
+  if (!debrief) throw new PreppackError([error(where.path, where.line, `the debrief sheet for "${panel.candidate}" does not fit one page even at 8 pt: ${panel.interviewers.length} interviewers are too many for one page`)]);
+  // Fillable: the decision, what decided it, the concerns and the sign-off are fields too.
+  const debriefBytes = await debrief.pdf.draw();
+  add('debrief', 'debrief.pdf', planned.fillable ? await (await import('../forms/addFormFields.js')).addFormFields(debriefBytes, debrief.pdf.fields) : debriefBytes, 1);
+  return sheets;
 }
 
 /**
  * The plan on one page: the fullest form of it that fits (labels and focus,
  * then shorter labels, then question numbers).
  */
-async function planOnOnePage(request: PanelRequest, base: Omit<PacketOptions, 'packet'>, details: PanelDetails): Promise<Buffer | undefined> {
-  const theme = themeFor(request.templates.theme, 'panel-plan');
-  const forms = lazily(PLAN_LAYOUTS, ({ form, heads }) => request.templates.templates['panel-plan'].render(panelPlanContext(request.library, base.level, base.edition, details, form, heads)));
+async function planOnOnePage(templates: TemplateSet, base: Omit<PacketOptions, 'packet'>, details: PanelDetails): Promise<Buffer | undefined> {
+  const theme = themeFor(templates.theme, 'panel-plan');
+  const forms = lazily(PLAN_LAYOUTS, ({ form, heads }) => templates.templates['panel-plan'].render(panelPlanContext(base.library, base.level, base.edition, details, form, heads)));
   const fitted = await firstFormOnOnePage({ ...base, packet: 'panel-plan' }, theme, forms);
   return fitted?.pdf.draw();
 }

@@ -42,6 +42,8 @@ export interface BuildOptions {
   personal?: PersonalOptions;
   /** Scoring sheets with form fields. */
   fillable?: boolean;
+  /** Threads that render (`--jobs`; renderPool.ts): 1 renders on this one; by default the cores, for a build big enough to pay for them. */
+  threads?: number;
   /** A character the font lacks fails the build, before anything renders. */
   strict?: boolean;
   /** Told the characters the font lacks (file, line, column) before anything renders. */
@@ -115,7 +117,7 @@ export async function requestedBuild(options: BuildOptions): Promise<BuildOutcom
   options.onWarnings?.(unprintable);
   const result = await build({
     library, contentFiles: files, contentDir: options.contentDir, jobs, shard, zip: options.zip, print: options.print, templates,
-    outDir: options.outDir, inputs, paper: options.paper ?? 'letter', sheet, fileStem, fillable: options.fillable, force: options.force,
+    outDir: options.outDir, inputs, paper: options.paper ?? 'letter', sheet, fileStem, fillable: options.fillable, force: options.force, threads: options.threads,
     stamp: key === undefined ? undefined : { key, warnings: [...problems, ...unprintable], said: unprintable.length },
     onJob: options.onJob && ((done, total, job) => options.onJob!(done, total, { level: job.level.id, packet: job.packet })),
   });

@@ -103,7 +103,7 @@ function keyOf(options: BuildOptions): string | undefined {
   const listing = readContentDir(options.contentDir);
   if (listing.missingRoot || listing.problems.length) return undefined;
   const hash = createHash('sha256');
-  const { onWarnings: _said, onJob: _told, force: _force, ...asked } = options;
+  const { onWarnings: _said, onJob: _told, force: _force, threads: _threads, ...asked } = options;
   hash.update(`preppack build ${TOOL_VERSION}\0${process.cwd()}\0${JSON.stringify(asked)}\0${historyOf(options.contentDir)}\0`);
   for (const dir of [CODE_DIR, PATCHES_DIR, BUNDLED_TEMPLATES, FONTS_DIR]) below(dir, sizeAndTime, hash.update(`${dir}\0`));
   if (options.templatesDir !== undefined) below(resolve(options.templatesDir), bytesOf, hash.update('templates\0'));

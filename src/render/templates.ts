@@ -49,6 +49,8 @@ export interface TemplateSet {
   theme: Theme;
   /** Every file used, for the manifest's hash. */
   sources: { path: string; text: string }[];
+  /** The files as read, to compile the same set again in a render worker. */
+  files: TemplateFile[];
   /** Characters of the templates' own text the theme's font cannot print: warnings at their line and column. */
   unprintable: Problem[];
 }
@@ -280,30 +282,42 @@ function templatesFolderProblem(dir: string): Problem | undefined {
   }
 }
 
+/** A template or theme file as read: its name in the set, where it was read, its text. */
+export interface TemplateFile {
+  name: string;
+  path: string;
+  text: string;
+}
+
 export function loadTemplates(dir: string | undefined): TemplateSet {
   const folder = dir === undefined ? undefined : templatesFolderProblem(dir);
   if (folder) throw new PreppackError([folder]);
   const problems: Problem[] = [];
+  const files = [...DOCUMENTS.map((packet) => `${packet}.md.hbs`), 'theme.json'].map((name) => {
+    const path = pick(dir, name);
+    return { name, path, text: readTemplateFile(path, problems) };
+  });
+  return compileTemplates(files, problems);
+}
+
+/**
+ * The set from files already read: a render worker (renderPool.ts) compiles
+ * the very texts the run read, never a file edited since.
+ */
+export function compileTemplates(files: readonly TemplateFile[], problems: Problem[] = []): TemplateSet {
   const templates = {} as Record<DocumentName, Template>;
-  const sources: { path: string; text: string }[] = [];
-  const read: { path: string; text: string }[] = [];
   for (const packet of DOCUMENTS) {
-    const path = pick(dir, `${packet}.md.hbs`);
-    const source = readTemplateFile(path, problems);
-    sources.push({ path: `${packet}.md.hbs`, text: source });
-    read.push({ path, text: source });
-    const compiled = template(path, source);
+    const { path, text } = files.find((file) => file.name === `${packet}.md.hbs`)!;
+    const compiled = template(path, text);
     if (Array.isArray(compiled)) problems.push(...compiled);
     else templates[packet] = compiled;
   }
-  const themePath = pick(dir, 'theme.json');
-  const themeText = readTemplateFile(themePath, problems);
-  sources.push({ path: 'theme.json', text: themeText });
+  const themeFile = files.find((file) => file.name === 'theme.json')!;
   if (problems.length) throw new PreppackError(problems);
-  const theme = loadTheme(themePath, themeText);
+  const theme = loadTheme(themeFile.path, themeFile.text);
   if ('severity' in theme) problems.push(theme);
   if (problems.length) throw new PreppackError(problems);
   const font = (theme as Theme).font;
-  const unprintable = read.flatMap((file) => unprintableText(displayPath(file.path), file.text, font));
-  return { templates, theme: theme as Theme, sources, unprintable };
+  const unprintable = files.filter((file) => file !== themeFile).flatMap((file) => unprintableText(displayPath(file.path), file.text, font));
+  return { templates, theme: theme as Theme, sources: files.map(({ name, text }) => ({ path: name, text })), files: [...files], unprintable };
 }
