@@ -143,7 +143,8 @@ describe('unusual content', () => {
     const storyPage = booklet.pages.findIndex((page) => squash(page).includes(squash(`Story 1: ${long}`)) && squash(page).includes('Usefor:')) + 1;
     expect(storyPage).toBeGreaterThan(2);
     // The references to it name its page, as do the contents.
-    expect(booklet.squashed).toContain(squash(`Best fit: Story 1: ${long} page ${storyPage}`));
+    const reference = booklet.squashed.indexOf(squash('Best fit: Story 1: Rebuild intake'));
+    expect(booklet.squashed.slice(reference, reference + 300), booklet.squashed.slice(reference, reference + 300)).toContain(`page${storyPage}`);
     expect(booklet.squashed).toContain(squash(`Story 1: ${long} ${storyPage}`));
   });
 

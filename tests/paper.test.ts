@@ -206,6 +206,29 @@ describe.each(PAPERS)('on %s', (paper) => {
     }
   });
 
+  it('sets booklet body text at a comfortable measure: 60 to 80 characters a line (90th percentile)', () => {
+    for (const level of LEVELS) {
+      const booklet = layout(paper, level, 'booklet');
+      const size = theme.packets.booklet.fontSize;
+      // Body lines: the body's type size, after the cover and the contents.
+      const lengths = booklet.pages.slice(2).flatMap((page) => lines(page).filter((l) => Math.abs(l.size - size) < 0.05).map((l) => [...l.text].length)).sort((a, b) => a - b);
+      expect(lengths.length, level).toBeGreaterThan(150);
+      const p90 = lengths[Math.floor(0.9 * lengths.length)]!;
+      expect(p90, `${level} booklet`).toBeGreaterThanOrEqual(60);
+      expect(p90, `${level} booklet`).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('never opens a booklet page with the tail of a question: its stories that fit or its answer example', () => {
+    for (const level of LEVELS) {
+      const booklet = layout(paper, level, 'booklet');
+      booklet.pages.forEach((page, index) => {
+        const first = lines(page).find((l) => l.y > body('booklet', page).top);
+        expect(first?.text ?? '', `${level} booklet page ${index + 1}`).not.toMatch(/^(Stories that fit|Answer example|→)/);
+      });
+    }
+  });
+
   it('fits each booklet contents on one page', () => {
     for (const level of LEVELS) {
       const booklet = layout(paper, level, 'booklet');

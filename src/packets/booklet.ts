@@ -1,12 +1,18 @@
 // The candidate prep booklet: what the booklet template is given.
 import type { Level, Library, Story } from '../content/model.js';
 import { STORY_SECTIONS } from '../content/model.js';
-import { competenciesOf, competencyTitles, coverPoints, itemsOf, levelContext, pairStories, questionsServed, type Edition } from './common.js';
+import { competenciesOf, competencyTitles, coverPoints, itemsOf, levelContext, type Edition } from './common.js';
+import { pairStories, questionsServed, type StoryFit } from './storyPairing.js';
 
 /** A story's sections before its phrasing; the last one is kept on a page with the phrasing. */
 function storySections(story: Story) {
   const sections = STORY_SECTIONS.filter((key) => key !== 'phrasing' && story.sections[key]).map((key) => ({ heading: story.sections[key]!.heading, markdown: story.sections[key]!.markdown }));
   return { sections: sections.slice(0, -1), lastSection: sections.at(-1) ?? null };
+}
+
+/** Why a story fits a question, in a few words: the competencies both show, else what both are about. */
+function whyItFits(library: Library, fit: StoryFit): string {
+  return fit.shared.length ? competencyTitles(library, fit.shared).join(', ').toLowerCase() : `also about ${fit.theme.join(' and ')}`;
 }
 
 export function bookletContext(library: Library, level: Level, edition: Edition) {
@@ -31,7 +37,7 @@ export function bookletContext(library: Library, level: Level, edition: Edition)
         remarks: remarks('context'),
         why: q.sections.why ? { heading: q.sections.why.heading, markdown: q.sections.why.markdown } : null,
         example: q.sections.example ? { heading: q.sections.example.heading, markdown: q.sections.example.markdown } : null,
-        stories: (pairs.get(q.id) ?? []).map((s, rank) => ({ id: s.id, number: s.number, title: s.title, best: rank === 0 })),
+        stories: (pairs.get(q.id) ?? []).map((f, rank) => ({ id: f.story.id, number: f.story.number, title: f.story.title, best: rank === 0, why: whyItFits(library, f) })),
       };
     }),
     stories: items.stories.map((s) => ({

@@ -4,7 +4,8 @@
 // calibration line. When that cannot fit one page, the cues are shortened,
 // then left out (the build asks for `cues: 'short'`, then `'none'`).
 import type { Level, Library } from '../content/model.js';
-import { itemsOf, levelContext, pairStories, type Edition } from './common.js';
+import { itemsOf, levelContext, type Edition } from './common.js';
+import { pairStories } from './storyPairing.js';
 import { clipWords, questionCue, questionLabel } from './cues.js';
 
 export type CueForm = 'full' | 'short' | 'none';
@@ -45,7 +46,7 @@ export function cheatsheetContext(library: Library, level: Level, edition: Editi
   const questionCues = items.questions.map((q) => {
     const full = questionCue(q);
     const cue = cues === 'none' || !full ? null : cues === 'short' ? clipWords(full, SHORT_CUE_WORDS) : full;
-    const stories = (pairs.get(q.id) ?? []).map((s) => s.number);
+    const stories = (pairs.get(q.id) ?? []).map((f) => f.story.number);
     const label = questionLabel(q.prompt);
     return {
       number: q.number,

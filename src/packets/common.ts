@@ -84,34 +84,6 @@ export function coverPoints(question: Question): Point[][] {
   return question.sections.cover ? listItems(question.sections.cover.markdown).map(bulletPoints) : [];
 }
 
-/** At most this many stories are suggested for a question. */
-export const STORIES_PER_QUESTION = 2;
-
-/**
- * The stories to tell for each question: those sharing the most competencies
- * with it (ties: the more focused story, then the lower number), at most two;
- * the first is the best fit.
- */
-export function pairStories(questions: readonly Question[], stories: readonly Story[]): Map<string, Story[]> {
-  const pairs = new Map<string, Story[]>();
-  for (const question of questions) {
-    const shared = (story: Story) => story.competencies.filter((c) => question.competencies.includes(c)).length;
-    // Of two stories sharing as many, the more focused one: fewer competencies of its own.
-    const focus = (story: Story) => shared(story) / new Set([...story.competencies, ...question.competencies]).size;
-    const ranked = stories
-      .filter((story) => shared(story) > 0)
-      .sort((a, b) => shared(b) - shared(a) || focus(b) - focus(a) || a.number - b.number)
-      .slice(0, STORIES_PER_QUESTION);
-    pairs.set(question.id, ranked);
-  }
-  return pairs;
-}
-
-/** The questions a story is suggested for, by number. */
-export function questionsServed(story: Story, questions: readonly Question[], pairs: ReadonlyMap<string, Story[]>): number[] {
-  return questions.filter((q) => pairs.get(q.id)?.includes(story)).map((q) => q.number);
-}
-
 /** The first sentence of a text. */
 export function firstSentence(text: string): string {
   const match = /^(.+?[.!?])(?:\s+(?=[A-Z“"‘'(])|$)/s.exec(text.trim());
