@@ -66,7 +66,7 @@ describe('a failed build', () => {
     const out = join(scratchDir(), 'out');
     const result = preppack(['build', '--level', 'manager', '--content', content, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${story}:${phrasingLine}: the cheat sheet for level "manager" cannot fit one page even at 8 pt`);
+    expect(result.stderr).toContain(`${story}:${phrasingLine}: the cheat sheet for level "manager" cannot fit one page even at 8.5 pt`);
     expect(result.stderr).toMatch(/the longest part is the phrasing to reuse here \(\d+ words\); shorten it/);
     expect(result.stderr).not.toContain('.hbs');
     expect(result.stderr).not.toMatch(STACK_TRACE);

@@ -184,18 +184,32 @@ describe.each(PAPERS)('on %s', (paper) => {
     for (const key of layouts.keys()) if (key.startsWith(paper)) expect(layouts.get(key)!.pages.map(pageText).join(' '), key).not.toContain('00000');
   });
 
-  it('sets each cheat sheet on one page, cues at 8 pt or more, head and foot at 7 pt or more, without "Page 1 of 1"', () => {
+  it('sets each cheat sheet on one page: body 8.5 pt or more, nothing under 7 pt, without "Page 1 of 1"', () => {
     for (const level of LEVELS) {
       const sheet = layout(paper, level, 'cheatsheet');
       expect(sheet.pages).toHaveLength(1);
       const page = sheet.pages[0]!;
       const area = body('cheatsheet', page);
       expect(pageText(page)).not.toMatch(/Page \d+ of/);
-      for (const t of page.texts.filter((r) => r.y < area.top || r.y > area.bottom)) expect(t.size, `${level} head/foot "${t.text}"`).toBeGreaterThanOrEqual(7);
-      // Everything in the page's body, cues and labels included, is 8 pt or more; only the subtitle under the title is smaller.
+      for (const t of page.texts) expect(t.size, `${level} "${t.text}"`).toBeGreaterThanOrEqual(7);
+      // Everything in the page's body, cues and labels included, is 8.5 pt or more; only the subtitle under the title is smaller.
       const subtitle = lines(page).find((l) => l.text.startsWith('Phrasing cheat sheet'))!;
-      const small = page.texts.filter((t) => t.y > area.top && t.y < area.bottom && t.size < 8 && Math.abs(t.y - subtitle.y) > 1);
+      const small = page.texts.filter((t) => t.y > area.top && t.y < area.bottom && t.size < 8.5 && Math.abs(t.y - subtitle.y) > 1);
       expect(small.map((t) => `${t.size.toFixed(2)} pt: ${t.text}`), level).toEqual([]);
+    }
+  });
+
+  it('names every question of a cheat sheet in whole words, and never parts a story reference across lines', () => {
+    for (const level of LEVELS) {
+      const page = layout(paper, level, 'cheatsheet').pages[0]!;
+      const text = pageText(page);
+      // Nothing cut: no label or cue ends in an ellipsis.
+      expect(text, level).not.toContain('…');
+      expect(new Set(text.match(/\bQ\d+(?= )/g)).size, level).toBe(questionsOf(level).length);
+      // "(Stories 2, 1)" is one unit: every opening has its closing on the same line.
+      const references = page.texts.filter((t) => t.text.includes('(Stor'));
+      if (level !== 'staff') expect(references.length, level).toBeGreaterThan(5);
+      for (const t of references) expect(t.text.trim(), level).toMatch(/^\(Stor(?:y|ies)\s[\d,\s]+\)$/);
     }
   });
 

@@ -41,6 +41,8 @@ export interface Question {
   level: string;
   number: number;
   prompt: string;
+  /** A few words that name it where the prompt is too long (the cheat sheet): authored, never cut. */
+  short?: string;
   competencies: string[];
   /**
    * cover: strong answer should cover; why: why interviewers ask; example: answer example;

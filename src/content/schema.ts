@@ -41,7 +41,12 @@ const itemFields = {
   competencies: z.array(kebab).max(3, 'tag at most three competencies').default([]),
 };
 
-export const questionSchema = z.object({ ...itemFields, prompt: text }).strict();
+/** The longest a question's `short:` label may be: it names the question in a cheat sheet's half column. */
+export const SHORT_LABEL_MAX = 60;
+
+export const questionSchema = z
+  .object({ ...itemFields, prompt: text, short: text.max(SHORT_LABEL_MAX, `must be at most ${SHORT_LABEL_MAX} characters: a few whole words that name the question`).optional() })
+  .strict();
 
 export const storySchema = z.object({ ...itemFields, title: text }).strict();
 

@@ -98,6 +98,14 @@ function existingTags(path: string, text: string | undefined): string[] {
   return Array.isArray(tags) ? tags.map(String) : [];
 }
 
+/** A question's authored short label, kept by a re-import as its tags are. */
+function existingShort(path: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const front = splitFrontMatter(path, text);
+  if ('severity' in front) return undefined;
+  return typeof front.data.short === 'string' ? front.data.short : undefined;
+}
+
 function fileAction(existingText: string | undefined, text: string, force: boolean): FileAction {
   if (existingText === undefined) return 'create';
   if (existingText === text) return 'unchanged';
@@ -126,7 +134,7 @@ export function planImport(drafts: readonly PageDraft[], existing: ReadonlyMap<s
       // A prompt with no Latin letters names its file by level and number alone.
       const id = [levelId, pad(question.number), shortSlug(question.prompt)].filter(Boolean).join('-');
       const path = `questions/${levelId}/${id}.md`;
-      const text = renderQuestion(id, levelId, question, existingTags(path, existing.get(path)));
+      const text = renderQuestion(id, levelId, question, existingTags(path, existing.get(path)), existingShort(path, existing.get(path)));
       files.push({ path, text, action: fileAction(existing.get(path), text, force) });
     }
     for (const story of page.stories) {

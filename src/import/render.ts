@@ -49,8 +49,8 @@ export function renderLevel(level: LevelFileData): string {
   return frontMatter(data) + body(level.sections, LEVEL_SECTIONS);
 }
 
-export function renderQuestion(id: string, level: string, question: QuestionDraft, competencies: string[]): string {
-  const data = { id, level, number: question.number, prompt: question.prompt, competencies };
+export function renderQuestion(id: string, level: string, question: QuestionDraft, competencies: string[], short?: string): string {
+  const data = withoutUndefined({ id, level, number: question.number, prompt: question.prompt, short, competencies });
   return frontMatter(data) + body(question.sections, QUESTION_SECTIONS);
 }
 

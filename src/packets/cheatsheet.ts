@@ -1,16 +1,17 @@
 // The one-page phrasing cheat sheet: what its template is given. The page
 // holds what the level has: its what-to-prove points, the stories' reusable
 // phrasing, a cue per question (with the stories that fit it) and the
-// calibration line. When that cannot fit one page, the cues are shortened,
-// then left out (the build asks for `cues: 'short'`, then `'none'`).
+// calibration line. When that cannot fit one page, only the short cues are
+// kept (whole), then none (the build asks for `cues: 'short'`, then `'none'`).
 import type { Level, Library } from '../content/model.js';
 import { itemsOf, levelContext, type Edition } from './common.js';
 import { pairStories } from './storyPairing.js';
-import { clipWords, questionCue, questionLabel } from './cues.js';
+import { questionCue, questionLabel } from './cues.js';
 
 export type CueForm = 'full' | 'short' | 'none';
-/** A shortened cue keeps at most this many words. */
+/** In the shorter form, only the cues of at most this many words are kept, whole: a cue is never cut mid-phrase. */
 export const SHORT_CUE_WORDS = 12;
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 interface Sized {
   size: number;
@@ -45,14 +46,16 @@ export function cheatsheetContext(library: Library, level: Level, edition: Editi
   const phrasing = items.stories.map((s) => ({ title: `${s.number}. ${s.title}`, quotes: s.quotes, size: s.title.length + s.quotes.join(' ').length + 40 }));
   const questionCues = items.questions.map((q) => {
     const full = questionCue(q);
-    const cue = cues === 'none' || !full ? null : cues === 'short' ? clipWords(full, SHORT_CUE_WORDS) : full;
+    const cue = cues === 'none' || !full || (cues === 'short' && wordCount(full) > SHORT_CUE_WORDS) ? null : full;
     const stories = (pairs.get(q.id) ?? []).map((f) => f.story.number);
-    const label = questionLabel(q.prompt);
+    // The authored short label, else the whole question without its lead-in ("How would you…"): a label cut mid-phrase reads as another question.
+    const label = q.short ?? questionLabel(q.prompt, Infinity);
     return {
       number: q.number,
       label,
       cue,
-      stories: stories.length ? `${stories.length === 1 ? 'Story' : 'Stories'} ${stories.join(', ')}` : null,
+      // Joined by no-break spaces: a reference is never parted across lines.
+      stories: stories.length ? `${stories.length === 1 ? 'Story' : 'Stories'}\u00a0${stories.join(',\u00a0')}` : null,
       size: label.length + (cue?.length ?? 0) + 30,
     };
   });
@@ -62,6 +65,7 @@ export function cheatsheetContext(library: Library, level: Level, edition: Editi
     prove,
     phrasingColumns: phrasing.length ? balance(phrasing) : [],
     cuesFromExamples: items.questions.length > 0 && items.questions.every((q) => q.sections.example),
+    withCues: questionCues.some((q) => q.cue),
     cueColumns: questionCues.length ? balance(questionCues) : [],
     calibration: calibrationLine(level.sections['closing-note']?.markdown),
   };

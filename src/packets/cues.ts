@@ -1,6 +1,6 @@
-// Short forms for the one-page cheat sheet, cut from the source's words and
-// marked with "…" where cut: a label that names a question, and a cue that
-// reminds the candidate what to say.
+// Short forms of a question: a label cut from its prompt (marked "…" where
+// cut; the panel plan's lists), and a cue that reminds the candidate what to
+// say (the cheat sheet, whole).
 import type { Question } from '../content/model.js';
 import { coverPoints, firstSentence } from './common.js';
 
@@ -32,16 +32,6 @@ export function questionLabel(prompt: string, maxChars = 46): string {
   for (const lead of LEAD_INS) text = text.replace(lead, '');
   const label = capitalise(text).replace(/[?.]$/, '');
   return clip(label, maxChars);
-}
-
-/** The first words of a text, `maxWords` at most, cut at a clause if it can be and marked "…" when cut. */
-export function clipWords(text: string, maxWords: number): string {
-  const words = text.trim().split(/\s+/);
-  if (words.length <= maxWords) return text.trim();
-  const head = words.slice(0, maxWords).join(' ');
-  const clause = head.search(/[,;:](?=[^,;:]*$)/);
-  const cut = clause > head.length / 2 ? head.slice(0, clause) : head.replace(/[\s,;:–—-]+$/, '');
-  return `${cut}…`;
 }
 
 /**

@@ -1,5 +1,5 @@
 // One-page documents on exactly one page: the largest type, from the theme's
-// size down to 8 pt, at which the document fits. The cheat sheet, failing
+// size down to 8 pt (8.5 pt for the cheat sheet), at which the document fits. The cheat sheet, failing
 // that, shortens its question cues, then leaves them out; if even that is too
 // much, the error names the content to shorten.
 import type { Level, Library } from '../content/model.js';
@@ -10,8 +10,10 @@ import { scaleTheme, type Theme } from '../render/theme.js';
 import type { LaidOutDocument } from '../render/typeset.js';
 import { layOutMarkdown, type PacketOptions, type PacketResult } from './packetDocument.js';
 
-/** A one-page document never prints its text smaller than this. */
-export const MIN_CHEATSHEET_SIZE = 8;
+/** A one-page document (the panel plan, the debrief sheet) never prints its text smaller than this. */
+export const MIN_ONE_PAGE_SIZE = 8;
+/** The cheat sheet is studied, not filled in: its body never smaller than this (its smallest type, the subtitle, then 7.2 pt). */
+export const MIN_CHEATSHEET_SIZE = 8.5;
 const STEP = 0.25;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -26,7 +28,7 @@ const quarter = (size: number) => Math.floor(size / STEP + 1e-6) * STEP;
  * the size to try next, between the largest size known to fit and the
  * smallest known not to: a few layouts instead of a search over all sizes.
  */
-async function largestFitting(max: number, start: number, render: (size: number) => Promise<LaidOutDocument>) {
+async function largestFitting(max: number, start: number, minimum: number, render: (size: number) => Promise<LaidOutDocument>) {
   let fitting: { size: number; pdf: LaidOutDocument } | undefined;
   let tooBig = max + STEP;
   let size = start;
@@ -34,10 +36,10 @@ async function largestFitting(max: number, start: number, render: (size: number)
     const pdf = await render(size);
     if (pdf.pages === 1) fitting = { size, pdf };
     else tooBig = size;
-    const floor = fitting ? fitting.size + STEP : MIN_CHEATSHEET_SIZE;
+    const floor = fitting ? fitting.size + STEP : minimum;
     const guess = quarter(size * Math.sqrt(1 / Math.max(pdf.extent, 1e-3)));
     // Far below the minimum: no need to lay it out at the minimum to know.
-    if (!fitting && guess < MIN_CHEATSHEET_SIZE - 2 * STEP) return undefined;
+    if (!fitting && guess < minimum - 2 * STEP) return undefined;
     const next = Math.min(Math.max(guess, floor), tooBig - STEP);
     if (next < floor || next >= tooBig) return fitting;
     size = next;
@@ -45,8 +47,8 @@ async function largestFitting(max: number, start: number, render: (size: number)
 }
 
 /** The size at which text that runs `extent` pages at `size` would about fill one page, within the sizes tried. */
-function predictedSize(size: number, extent: number, max: number): number {
-  return Math.min(max, Math.max(MIN_CHEATSHEET_SIZE, Math.round(size * Math.sqrt(1 / Math.max(extent, 1e-3)) / STEP) * STEP));
+function predictedSize(size: number, extent: number, max: number, minimum: number): number {
+  return Math.min(max, Math.max(minimum, Math.round(size * Math.sqrt(1 / Math.max(extent, 1e-3)) / STEP) * STEP));
 }
 
 /** Why a level's sheet cannot fit one page, pointing at the content that takes the most room. */
@@ -71,9 +73,9 @@ function tooMuch(library: Library, level: Level): Problem {
  * `start`; undefined if even the smallest does not. Each size is only laid
  * out: the caller draws the one that fits.
  */
-async function onOnePage(options: PacketOptions, markdown: string, theme: Theme, start: number) {
+async function onOnePage(options: PacketOptions, markdown: string, theme: Theme, start: number, minimum: number) {
   const tried: { size: number; extent: number }[] = [];
-  const fitted = await largestFitting(theme.fontSize, start, async (size) => {
+  const fitted = await largestFitting(theme.fontSize, start, minimum, async (size) => {
     const pdf = await layOutMarkdown(options, markdown, scaleTheme(theme, size / theme.fontSize));
     tried.push({ size, extent: pdf.extent });
     return pdf;
@@ -93,15 +95,15 @@ export function* lazily<T>(items: readonly T[], make: (item: T) => string): Gene
  * longer one's last layout predicts for it: its room shrinks about with its
  * length.
  */
-export async function firstFormOnOnePage(options: PacketOptions, theme: Theme, forms: Iterable<string>) {
+export async function firstFormOnOnePage(options: PacketOptions, theme: Theme, forms: Iterable<string>, minimum = MIN_ONE_PAGE_SIZE) {
   let start = theme.fontSize;
   let previous: string | undefined;
   let last: { size: number; extent: number; length: number } | undefined;
   for (const markdown of forms) {
     if (markdown === previous) continue;
     previous = markdown;
-    if (last) start = predictedSize(last.size, (last.extent * markdown.length) / last.length, theme.fontSize);
-    const { fitted, lastTried } = await onOnePage(options, markdown, theme, start);
+    if (last) start = predictedSize(last.size, (last.extent * markdown.length) / last.length, theme.fontSize, minimum);
+    const { fitted, lastTried } = await onOnePage(options, markdown, theme, start, minimum);
     if (fitted) return { ...fitted, markdown };
     last = { ...lastTried, length: markdown.length };
   }
@@ -111,7 +113,7 @@ export async function firstFormOnOnePage(options: PacketOptions, theme: Theme, f
 export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promise<PacketResult> {
   const template = options.templates.templates.cheatsheet;
   const forms = lazily(['full', 'short', 'none'] satisfies CueForm[], (cues) => template.render(cheatsheetContext(options.library, options.level, options.edition, cues)));
-  const fitted = await firstFormOnOnePage(options, theme, forms);
+  const fitted = await firstFormOnOnePage(options, theme, forms, MIN_CHEATSHEET_SIZE);
   if (fitted) return { kind: 'pdf', bytes: await fitted.pdf.draw(), pages: 1, markdown: fitted.markdown, fontSize: fitted.size, fonts: fitted.pdf.fonts ?? [] };
   throw new PreppackError([tooMuch(options.library, options.level)]);
 }
