@@ -292,11 +292,11 @@ describe('what each packet makes of the guidance', () => {
     }
   });
 
-  it('has no story part, story count or story bookmark for a level without stories', () => {
+  it('has no story part, story count or story bookmark for a level without stories: a part to draft one\'s own instead', () => {
     const booklet = pdf('staff', 'booklet');
     expect(booklet.pages[0]).not.toMatch(/STAR stor/);
     expect(booklet.pages[0]).toContain('24 questions · 11 competencies');
-    expect(booklet.outline.map((o) => o.title)).toEqual(['What interviewers listen for', 'Questions', 'Self-assessment']);
+    expect(booklet.outline.map((o) => o.title)).toEqual(['What interviewers listen for', 'Questions', 'Draft your STAR stories', 'Self-assessment']);
     expect(booklet.squashed).not.toContain(squash('Stories that fit'));
   });
 });

@@ -10,7 +10,7 @@ import { readPdf } from './pdf.js';
 
 const STAFF_01 = join('questions', 'staff', 'staff-01-walk-through-youd-threat-model.md');
 
-/** A copy of the bundled library with two warnings in one question: no competency tagged (line 6), and characters the font lacks (the last line). */
+/** A copy of the bundled library with two warnings in one question: no competency tagged (its competencies: line), and characters the font lacks (the last line). */
 function libraryWithWarnings(): string {
   const content = join(scratchDir(), 'content');
   cpSync(join(ROOT, 'content'), content, { recursive: true });
@@ -98,7 +98,8 @@ describe('preppack build prints what buildPackets tells', () => {
     expect(built.code, built.stderr).toBe(0);
     expect(built.stderr).toMatch(new RegExp(`${join(content, STAFF_01)}:\\d+:\\d+: warning: no font has`));
     expect(built.stderr).not.toContain('no competency tagged');
-    expect(preppack(['check', '--content', content]).stderr).toContain(`${join(content, STAFF_01)}:6: warning: no competency tagged`);
+    const tags = readFileSync(join(content, STAFF_01), 'utf8').split('\n').findIndex((l) => l.startsWith('competencies:')) + 1;
+    expect(preppack(['check', '--content', content]).stderr).toContain(`${join(content, STAFF_01)}:${tags}: warning: no competency tagged`);
     const strict = preppack(['build', '--strict', '--content', content, '--out', join(dir, 'strict')]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('preppack: nothing was built: no font can print these characters (--strict)');

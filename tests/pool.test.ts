@@ -98,7 +98,7 @@ describe('--jobs', () => {
     const [one, two] = runs.map((run) => run.files);
     expect([...two!.keys()].sort()).toEqual([...one!.keys()].sort());
     for (const [path, bytes] of one!) expect(two!.get(path)!.equals(bytes), path).toBe(true);
-  });
+  }, 150_000);
 
   it('stops on an error a thread meets as one thread does: the same message, exit 1, nothing written', () => {
     const folder = copyOf(join(ROOT, 'templates'));

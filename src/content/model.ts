@@ -72,6 +72,8 @@ export interface Competency {
   id: string;
   title: string;
   description: string;
+  /** What it means at a level, where the description does not fit it, by level id. */
+  levels?: Record<string, string>;
 }
 
 export interface Library {

@@ -55,6 +55,8 @@ export const competencySchema = z
     id: kebab,
     title: text,
     description: text,
+    /** What the competency means at a level, where the description does not fit it (a manager's wording for an engineer): by level id. */
+    levels: z.record(kebab, text).optional(),
   })
   .strict();
 

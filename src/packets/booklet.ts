@@ -1,5 +1,6 @@
 // The candidate prep booklet: what the booklet template is given.
-import type { Level, Library, Story } from '../content/model.js';
+import type { Level, Library, Question, Story } from '../content/model.js';
+import { coreCompetencies } from '../loops/questionSet.js';
 import { STORY_SECTIONS } from '../content/model.js';
 import { competenciesOf, competencyTitles, coverPoints, itemsOf, levelContext, type Edition } from './common.js';
 import { pairStories, questionsServed, type StoryFit } from './storyPairing.js';
@@ -15,13 +16,42 @@ function whyItFits(library: Library, fit: StoryFit): string {
   return fit.shared.length ? competencyTitles(library, fit.shared).join(', ').toLowerCase() : `also about ${fit.theme.join(' and ')}`;
 }
 
+/** What a question is asked for, in the source's words: "to understand your … approach" of "Employers ask this question to understand …". */
+function askedTo(question: Question): string | null {
+  const match = /\bask(?:s|ed)? (?:this|the) question to ([^.]+)\./i.exec(question.sections.why?.markdown ?? '');
+  return match ? `to ${match[1]!.trim()}` : null;
+}
+
+/**
+ * What interviewers listen for, for a level whose source says it only question
+ * by question: what each question is asked for, grouped under its first
+ * competency, in vocabulary order.
+ */
+function listenFromQuestions(library: Library, questions: readonly Question[]) {
+  return library.competencies
+    .map((c) => ({ title: c.title, items: questions.filter((q) => q.competencies[0] === c.id && askedTo(q)).map((q) => ({ number: q.number, text: askedTo(q)! })) }))
+    .filter((group) => group.items.length > 0);
+}
+
+/** For a level without stories: a page per core competency to draft one's own STAR story for it. */
+function storyWorksheets(library: Library, level: Level, questions: readonly Question[]) {
+  const described = competenciesOf(library, questions, level);
+  return coreCompetencies(questions).map((id) => {
+    const competency = described.find((c) => c.id === id)!;
+    return { title: competency.title, description: competency.description, questions: questions.filter((q) => q.competencies.includes(id)).map((q) => `Q${q.number}`).join(', ') };
+  });
+}
+
 export function bookletContext(library: Library, level: Level, edition: Edition) {
   const items = itemsOf(library, level);
   const pairs = pairStories(items.questions, items.stories);
+  const ownBar = !level.sections.demonstrate && !level.sections['stories-must-prove'];
   return {
     level: levelContext(level),
+    listenFromQuestions: ownBar ? listenFromQuestions(library, items.questions) : [],
+    worksheets: items.stories.length === 0 ? storyWorksheets(library, level, items.questions) : [],
     edition,
-    competencies: competenciesOf(library, [...items.questions, ...items.stories]),
+    competencies: competenciesOf(library, [...items.questions, ...items.stories], level),
     questions: items.questions.map((q) => {
       const bullets = coverPoints(q);
       // Each bullet is a self-check box, without its remarks: those print as notes.

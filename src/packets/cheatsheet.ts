@@ -8,9 +8,12 @@ import { itemsOf, levelContext, type Edition } from './common.js';
 import { pairStories } from './storyPairing.js';
 import { questionCue, questionLabel } from './cues.js';
 
-export type CueForm = 'full' | 'short' | 'none';
+/** Cues whole, only the short ones, none; last, for a pack too large for whole prompts (40 questions), no cues and labels cut to a line (marked "…"): give its questions `short:` labels instead. */
+export type CueForm = 'full' | 'short' | 'none' | 'clipped';
 /** In the shorter form, only the cues of at most this many words are kept, whole: a cue is never cut mid-phrase. */
 export const SHORT_CUE_WORDS = 12;
+/** A label cut to about a line of a half column, in the last form. */
+const CLIPPED_LABEL_CHARS = 46;
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 interface Sized {
@@ -46,10 +49,10 @@ export function cheatsheetContext(library: Library, level: Level, edition: Editi
   const phrasing = items.stories.map((s) => ({ title: `${s.number}. ${s.title}`, quotes: s.quotes, size: s.title.length + s.quotes.join(' ').length + 40 }));
   const questionCues = items.questions.map((q) => {
     const full = questionCue(q);
-    const cue = cues === 'none' || !full || (cues === 'short' && wordCount(full) > SHORT_CUE_WORDS) ? null : full;
+    const cue = cues === 'none' || cues === 'clipped' || !full || (cues === 'short' && wordCount(full) > SHORT_CUE_WORDS) ? null : full;
     const stories = (pairs.get(q.id) ?? []).map((f) => f.story.number);
     // The authored short label, else the whole question without its lead-in ("How would you…"): a label cut mid-phrase reads as another question.
-    const label = q.short ?? questionLabel(q.prompt, Infinity);
+    const label = q.short ?? questionLabel(q.prompt, cues === 'clipped' ? CLIPPED_LABEL_CHARS : Infinity);
     return {
       number: q.number,
       label,

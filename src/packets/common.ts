@@ -69,10 +69,10 @@ export function itemsOf(library: Library, level: Level): LevelItems {
   };
 }
 
-/** The competencies the given items are tagged with, in vocabulary order. */
-export function competenciesOf(library: Library, items: readonly { competencies: string[] }[]): Competency[] {
+/** The competencies the given items are tagged with, in vocabulary order, each described as it is meant at the level. */
+export function competenciesOf(library: Library, items: readonly { competencies: string[] }[], level?: Level): Competency[] {
   const used = new Set(items.flatMap((i) => i.competencies));
-  return library.competencies.filter((c) => used.has(c.id));
+  return library.competencies.filter((c) => used.has(c.id)).map((c) => ({ ...c, description: (level && c.levels?.[level.id]) ?? c.description }));
 }
 
 export function competencyTitles(library: Library, ids: readonly string[]): string[] {

@@ -105,7 +105,7 @@ export function scorecardContext(library: Library, level: Level, edition: Editio
     /** How the anchors were made, for the key: some written by the questions' authors, the rest counted. */
     anchorsMade: { authored, derived: questions.length - authored },
     // Only what the questions can give evidence for.
-    competencies: competenciesOf(library, items.questions).map((c) => ({
+    competencies: competenciesOf(library, items.questions, level).map((c) => ({
       ...c,
       questions: items.questions.filter((q) => q.competencies.includes(c.id)).map((q) => `Q${q.number}`).join(', '),
     })),

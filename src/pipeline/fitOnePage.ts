@@ -1,6 +1,7 @@
 // One-page documents on exactly one page: the largest type, from the theme's
-// size down to 8 pt (8.5 pt for the cheat sheet), at which the document fits. The cheat sheet, failing
-// that, shortens its question cues, then leaves them out; if even that is too
+// size down to 8 pt (8.5 pt for the cheat sheet), at which the document
+// fits. The cheat sheet, failing that, keeps only its short cues, then none,
+// then cuts its question labels to a line (at 8 pt); if even that is too
 // much, the error names the content to shorten.
 import type { Level, Library } from '../content/model.js';
 import { cheatsheetContext, type CueForm } from '../packets/cheatsheet.js';
@@ -61,7 +62,7 @@ function tooMuch(library: Library, level: Level): Problem {
   ].sort((a, b) => b.words - a.words);
   const quotes = items.stories.reduce((sum, s) => sum + s.quotes.length, 0);
   const summary =
-    `the cheat sheet for level "${level.id}" cannot fit one page even at ${MIN_CHEATSHEET_SIZE} pt with its question cues left out ` +
+    `the cheat sheet for level "${level.id}" cannot fit one page even at ${MIN_ONE_PAGE_SIZE} pt with its question cues left out and its labels cut ` +
     `(${prove.reduce((sum, s) => sum + words(s.markdown), 0)} words to prove, ${quotes} phrasing quotes, ${items.questions.length} questions)`;
   const longest = parts[0];
   if (!longest) return error(level.path, 1, `${summary}: shorten the level's content`);
@@ -112,8 +113,9 @@ export async function firstFormOnOnePage(options: PacketOptions, theme: Theme, f
 
 export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promise<PacketResult> {
   const template = options.templates.templates.cheatsheet;
-  const forms = lazily(['full', 'short', 'none'] satisfies CueForm[], (cues) => template.render(cheatsheetContext(options.library, options.level, options.edition, cues)));
-  const fitted = await firstFormOnOnePage(options, theme, forms, MIN_CHEATSHEET_SIZE);
+  const form = (cues: CueForm) => template.render(cheatsheetContext(options.library, options.level, options.edition, cues));
+  // A pack too large for whole labels at 8.5 pt (40 questions) still gets its sheet: labels cut to a line, down to 8 pt.
+  const fitted = (await firstFormOnOnePage(options, theme, lazily(['full', 'short', 'none'] satisfies CueForm[], form), MIN_CHEATSHEET_SIZE)) ?? (await firstFormOnOnePage(options, theme, [form('clipped')], MIN_ONE_PAGE_SIZE));
   if (fitted) return { kind: 'pdf', bytes: await fitted.pdf.draw(), pages: 1, markdown: fitted.markdown, fontSize: fitted.size, fonts: fitted.pdf.fonts ?? [] };
   throw new PreppackError([tooMuch(options.library, options.level)]);
 }
