@@ -41,8 +41,9 @@ export function loadLibrary(contentDir: string): LoadedLibrary {
   library.stories.sort(byLevelAndNumber);
   problems.push(...validateLibrary(library));
   // A level named in a competency's `levels:` that the library does not have would be silently unused.
+  // (With no level read at all, the levels' own problem is what to say.)
   const levelIds = new Set(library.levels.map((level) => level.id));
-  for (const competency of library.competencies) {
+  for (const competency of levelIds.size ? library.competencies : []) {
     for (const id of Object.keys(competency.levels ?? {})) {
       const place = competencyPlaces.get(competency.id)!;
       if (!levelIds.has(id)) problems.push(warning(place.path, place.line, `competency "${competency.id}" describes level "${id}", which the library does not have: the levels are ${[...levelIds].join(', ')}`));

@@ -2,7 +2,8 @@
 // holds what the level has: its what-to-prove points, the stories' reusable
 // phrasing, a cue per question (with the stories that fit it) and the
 // calibration line. When that cannot fit one page, only the short cues are
-// kept (whole), then none (the build asks for `cues: 'short'`, then `'none'`).
+// kept (whole), then none, then the labels are cut (the build asks for
+// `cues: 'short'`, `'none'`, then `'clipped'`).
 import type { Level, Library } from '../content/model.js';
 import { itemsOf, levelContext, type Edition } from './common.js';
 import { pairStories } from './storyPairing.js';
