@@ -28,8 +28,8 @@ export interface CliResult {
 /** The machine's own fonts, not only the bundled ones (tests/setup/bundledFontsOnly.ts): for tests of fallback fonts. */
 export const SYSTEM_FONTS = { FONTCONFIG_FILE: '/etc/fonts/fonts.conf' };
 
-/** Longer than any command here takes, shorter than the test's own timeout. */
-const COMMAND_TIMEOUT_MS = 45_000;
+/** Longer than any command here takes on a loaded machine (a fillable roster of 20: 26 s alone on a slow day, twice that beside another test file). */
+const COMMAND_TIMEOUT_MS = 100_000;
 
 export function preppack(args: readonly string[], cwd = ROOT, env: Record<string, string> = {}): CliResult {
   const base: NodeJS.ProcessEnv = { ...process.env, PREPPACK_DEBUG: '' };
