@@ -28,8 +28,12 @@ function askedTo(question: Question): string | null {
  * competency, in vocabulary order.
  */
 function listenFromQuestions(library: Library, questions: readonly Question[]) {
+  const asked = questions.flatMap((q) => {
+    const text = askedTo(q);
+    return text ? [{ first: q.competencies[0], number: q.number, text }] : [];
+  });
   return library.competencies
-    .map((c) => ({ title: c.title, items: questions.filter((q) => q.competencies[0] === c.id && askedTo(q)).map((q) => ({ number: q.number, text: askedTo(q)! })) }))
+    .map((c) => ({ title: c.title, items: asked.filter((a) => a.first === c.id).map(({ number, text }) => ({ number, text })) }))
     .filter((group) => group.items.length > 0);
 }
 
