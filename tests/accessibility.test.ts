@@ -23,7 +23,7 @@ describe('a full build', () => {
     const run = preppack(['build', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-  }, 120_000);
+  });
 
   it('tags every packet: structure, reading order, artifacts, metadata', async () => {
     const pdfs = pdfsIn(out);

@@ -153,7 +153,7 @@ describe('collect on a filled loop', () => {
     const library = await collectRatings(await sheetInputs([folder]));
     expect(JSON.parse(viaJson.stdout).ratings).toEqual(library.rows);
     expect(JSON.parse(viaJson.stdout).ratings).toEqual(json.ratings);
-  }, 60_000);
+  });
 
   it('names a panel member whose sheet is missing, and a competency nobody assessed', async () => {
     const folder = panel();
@@ -169,7 +169,7 @@ describe('collect on a filled loop', () => {
     const summary = await readPdf(join(folder, 'debrief-summary.pdf'));
     expect(summary.squashed).toContain(squash('No sheet from Ria.'));
     expect(summary.squashed).toContain(squash('Nobody assessed'));
-  }, 60_000);
+  });
 });
 
 describe('collect refuses a pile that does not belong, naming the file, writing nothing', () => {

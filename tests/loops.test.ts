@@ -247,7 +247,7 @@ describe('preppack panel --roster', () => {
     expect(result.code).toBe(0);
     expect(readdirSync(join(out, 'panels'))).toHaveLength(20);
     expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^110 PDFs for 20 candidates, \d+ pages/);
-  }, 120_000);
+  });
 
   it.each([
     ['loops.yaml', '- candidate: Alex\n  level: manager\n  interviewers: [Sam]\n  date: 2026-12-01\n- candidate: Bo\n  level: intern\n  interviewers: Kai\n  date: 2026-13-01\n  colour: red\n', ['loops.yaml:5: unknown field "colour"', 'loops.yaml:5: unknown level "intern"', 'loops.yaml:5: "2026-13-01" is not a day of the calendar']],

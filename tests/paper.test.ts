@@ -46,7 +46,7 @@ beforeAll(async () => {
     expect(result.code, result.stderr).toBe(0);
     for (const level of LEVELS) for (const packet of ['booklet', 'scorecard', 'cheatsheet']) layouts.set(`${paper}/${level}-${packet}`, await readLayout(join(out, level, `${level}-${packet}.pdf`)));
   }
-}, 120_000);
+});
 
 describe.each(PAPERS)('on %s', (paper) => {
   it('leaves no booklet page more than half blank, but the cover, the last page and a page that ends a part', () => {

@@ -147,7 +147,7 @@ beforeAll(() => {
     const title = /^Title:\s*(.*)$/m.exec(execFileSync('pdfinfo', ['-enc', 'UTF-8', pdf], { encoding: 'utf8' }))?.[1] ?? '';
     rendered.set(file.source.slice(CORPUS.length + 1), { text, raw, pages: text.split('\f'), fonts, title });
   }
-}, 120_000);
+});
 
 describe('render on real Markdown (tests/fixtures/real-markdown)', () => {
   it('has at least 25 files, each with its source and licence', () => {

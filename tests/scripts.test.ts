@@ -187,5 +187,5 @@ describe('a fillable sheet in any script', () => {
     const png = join(scratchDir(), 'page');
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', filled, png]);
     expect(readdirSync(join(png, '..')).some((f) => f.startsWith('page') && f.endsWith('.png'))).toBe(true);
-  }, 120_000);
+  });
 });
