@@ -146,9 +146,11 @@ describe('nothing lost, and only what belongs', () => {
     for (const q of questionsOf('staff')) expect(staff, q.id).toContain(comparable(printed(firstSentence(q.sections.example!.markdown))));
   });
 
-  it('puts the calibration line on the cheat sheets of the levels that have one', () => {
+  it('puts the calibration line on every level\'s cheat sheet', () => {
     expect(pdf('director', 'cheatsheet').squashed).toContain(squash('If your story sounds like “I supported the security team,” it is too weak.'));
     expect(pdf('manager', 'cheatsheet').squashed).toContain(squash('If your story sounds like “I managed the backlog,” it is probably too thin.'));
+    // The staff source has none: content/levels/staff.md carries one written for the level.
+    expect(pdf('staff', 'cheatsheet').squashed).toContain(squash('If your answer sounds like “I found the vulnerabilities and filed tickets,” it is too thin.'));
   });
 
   it('holds nothing of another level', () => {
@@ -296,7 +298,7 @@ describe('what each packet makes of the guidance', () => {
     const booklet = pdf('staff', 'booklet');
     expect(booklet.pages[0]).not.toMatch(/STAR stor/);
     expect(booklet.pages[0]).toContain('24 questions · 11 competencies');
-    expect(booklet.outline.map((o) => o.title)).toEqual(['What interviewers listen for', 'Questions', 'Draft your STAR stories', 'Self-assessment']);
+    expect(booklet.outline.map((o) => o.title)).toEqual(['What interviewers listen for', 'Questions', 'Calibration note', 'Draft your STAR stories', 'Self-assessment']);
     expect(booklet.squashed).not.toContain(squash('Stories that fit'));
   });
 });

@@ -43,6 +43,19 @@ describe('the booklet of a level without stories', () => {
     expect(flat(staff[0]!)).toContain('For candidates interviewing for the Staff Product Security Engineer role.');
   });
 
+  it('closes its questions with the level\'s calibration note, on a page that holds questions, before the worksheets', () => {
+    const at = staff.findIndex((page) => page.includes('Calibration note') && !page.includes('Contents'));
+    expect(at).toBeGreaterThan(0);
+    const note = flat(staff.slice(at).join(' '));
+    const closing = library.levels.find((l) => l.id === 'staff')!.sections['closing-note']!.markdown;
+    expect(note).toContain(flat(closing.split('\n\n').at(-1)!).slice(-60));
+    // Not a page of its own: the last question is on it too.
+    expect(staff[at]).toContain(`${staffQuestions.length}. `);
+    expect(staff.findIndex((page) => page.includes('Draft your STAR stories') && !page.includes('Contents'))).toBeGreaterThan(at);
+    // All of it on that page: nothing spills onto a page of its own.
+    expect(flat(staff[at]!)).toContain('reads as staff-level signal');
+  });
+
   it('describes each competency in the self-assessment as it is meant at the level, never a manager\'s wording for an engineer', () => {
     const assessment = flat(staff.find((page) => page.includes('Self-assessment') && page.includes('I have a story for this'))!);
     const people = library.competencies.find((c) => c.id === 'people-leadership')!;

@@ -70,6 +70,8 @@ export function cheatsheetContext(library: Library, level: Level, edition: Editi
     phrasingColumns: phrasing.length ? balance(phrasing) : [],
     cuesFromExamples: items.questions.length > 0 && items.questions.every((q) => q.sections.example),
     withCues: questionCues.some((q) => q.cue),
+    // Every question that has a cue shows it ("for each question"), or only the short ones do.
+    allCues: questionCues.every((q, i) => q.cue || !questionCue(items.questions[i]!)),
     cueColumns: questionCues.length ? balance(questionCues) : [],
     calibration: calibrationLine(level.sections['closing-note']?.markdown),
   };

@@ -24,3 +24,12 @@ export function typographicQuotes(text: string, before = ''): string {
   }
   return result;
 }
+
+/**
+ * The last two words of a text joined by a no-break space, so that a line
+ * that wraps never leaves one word alone on its last line. A text of one word
+ * comes back as it was.
+ */
+export function withoutLoneLastWord(text: string): string {
+  return text.replace(/\s+(\S+)\s*$/u, '\u00a0$1');
+}
