@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { preppack, scratchDir } from './helpers.js';
-import { readLayout, type Layout } from './layout.js';
+import { blankBelow, readLayout, type Layout, type PageLayout } from './layout.js';
 import { evenLayout } from '../src/render/typeset.js';
 
 /** Text-area height of a Letter booklet page (theme margins 62 and 58). */
@@ -105,5 +105,35 @@ describe('the search for the lines `::lines N even` areas gain', () => {
         expect(tried.length).toBeLessThanOrEqual(8);
       }
     }
+  });
+});
+
+describe('`::lines 0 fill`: room for notes only where a page has it', () => {
+  /** The ruled lines of a page: wide strokes, no taller than a line's width. */
+  const rules = (page: PageLayout) => page.paths.filter((p) => p.bottom - p.top < 1 && p.right - p.left > 300);
+  const render = async (markdown: string) => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'notes.md'), markdown);
+    const result = preppack(['render', 'notes.md', '--out', 'out'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return readLayout(join(dir, 'out', 'notes.pdf'));
+  };
+
+  it('fills a page\'s spare space with lines, shared by the areas on it, and draws nothing where fewer than three lines fit', async () => {
+    const page = (spacer: number) => `::spacer ${spacer}\n\n${words('x', 20)}\n\n::lines 0 fill\n\n${words('y', 20)}\n\n::lines 0 fill`;
+    // Page 1 leaves most of its height spare; page 2 about two lines (22 pt apart); page 3 none.
+    const layout = await render(['# Notes', page(10), '::pagebreak', page(BODY - 150), '::pagebreak', page(BODY - 100)].join('\n\n') + '\n');
+    expect(layout.pages).toHaveLength(3);
+    const [roomy, tight, full] = layout.pages as [PageLayout, PageLayout, PageLayout];
+    const body = { top: 62, bottom: 792 - 58 };
+    expect(rules(roomy).length).toBeGreaterThan(15);
+    expect(blankBelow(roomy, body)).toBeLessThan(0.05);
+    // Shared: some of the lines are above the second paragraph, some below it.
+    const second = roomy.texts.find((t) => t.text.includes('yw0'))!;
+    expect(rules(roomy).filter((r) => r.top < second.y).length).toBeGreaterThan(5);
+    expect(rules(roomy).filter((r) => r.top > second.y).length).toBeGreaterThan(5);
+    expect(rules(tight)).toHaveLength(0);
+    expect(rules(full)).toHaveLength(0);
   });
 });

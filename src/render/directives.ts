@@ -4,6 +4,7 @@
 //   ::toc Contents               the table of contents, with page numbers
 //   ::lines 3                    3 ruled lines to write on
 //   ::lines 5 fill               at least 5, plus a share of the page's spare space
+//   ::lines 0 fill               only the page's spare space (from 3 lines), else nothing
 //   ::rating Rating: A | B | C   a row of tick boxes, one per choice, after a label
 //   ::anchors A, B = text        under the rating row above: what A and B look like
 //   ::fields Candidate | Date    labelled fields to write in

@@ -263,6 +263,9 @@ const gridLayout = (theme: Theme) => ({
 const isMark = (text: string) => /^[^\p{L}\p{N}]{1,2}$/u.test(text.trim());
 
 /** A table too wide for its column is set no smaller than this share of its type size. */
+/** A `::lines 0 fill` area is drawn only from this many spare lines: one or two lines read as a stray rule, not room to write. */
+const FEWEST_SPARE_LINES = 3;
+
 const MIN_TABLE_SCALE = 0.8;
 
 /** Cell padding and rules of a table column, in points, beside its text. */
@@ -387,12 +390,16 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       const { args, name } = fieldName(token.args);
       const [countArg, mode, ...rest] = args.split(/\s+/).filter(Boolean);
       const count = Number(countArg ?? 3);
-      if (!Number.isInteger(count) || count < 1 || count > 40 || rest.length || (mode !== undefined && mode !== 'fill' && mode !== 'even')) {
-        throw new RenderError(`::lines takes a whole number from 1 to 40, then optionally "fill" or "even" and "#name", not "${token.args}"`, token.raw);
+      // 0 only with fill: room to write where the page has it to spare, and nothing where it has not.
+      const least = mode === 'fill' && !name ? 0 : 1;
+      if (!Number.isInteger(count) || count < least || count > 40 || rest.length || (mode !== undefined && mode !== 'fill' && mode !== 'even')) {
+        throw new RenderError(`::lines takes a whole number from 1 to 40 (0 with "fill"), then optionally "fill" or "even" and "#name", not "${token.args}"`, token.raw);
       }
       const plan = state.options.fill;
       const extra = mode === 'fill' ? (plan?.shares?.[state.doc.fillAreas.length] ?? 0) : mode === 'even' ? (plan?.even ?? 0) : 0;
-      const area = small(ruledLines(count + extra, state.width, theme));
+      const ruled = count === 0 && extra < FEWEST_SPARE_LINES ? 0 : count + extra;
+      // An area of no lines at first takes no room; drawn, it takes only its lines (its share was measured so).
+      const area = small(ruled === 0 ? marker() : count === 0 ? { ...ruledLines(ruled, state.width, theme), margin: [0, 0, 0, 0] } : ruledLines(ruled, state.width, theme));
       if (mode === 'fill') state.doc.fillAreas.push({ node: area });
       if (mode === 'even') state.doc.evenAreas.push(area);
       if (name) {
