@@ -11,6 +11,7 @@ import { controlMessage, controlsIn } from '../text/controls.js';
 import { issueWords } from '../text/issueWords.js';
 import { escapeMarkdown } from '../text/escapeMarkdown.js';
 import { count } from '../text/plural.js';
+import { withoutLoneLastWord } from '../text/typography.js';
 import { CONTAINER_DIRECTIVES, LINE_DIRECTIVES } from './directives.js';
 import { isBundledFont, themeFontHas, unprintableText } from './coverage.js';
 import { configuredFont, isFontFile, useThemeFallbackFonts, type FallbackFont } from '../fonts/fontChain.js';
@@ -93,6 +94,8 @@ function helpers(env: Handlebars): Handlebars {
   env.registerHelper('arg', (value: unknown) => String(value ?? '').replace(/\n+/g, ' ').replace(/(?<!\\)\|/g, '\\|'));
   env.registerHelper('join', (values: unknown, separator: unknown) => (Array.isArray(values) ? values.join(typeof separator === 'string' ? separator : ', ') : ''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // A heading's last two words kept on one line: `{{text (noLoneWord prompt)}}`.
+  env.registerHelper('noLoneWord', (value: unknown) => withoutLoneLastWord(String(value ?? '')));
   // `{{plural 3 "story" "stories"}}` → "3 stories"; the plural defaults to singular + s.
   env.registerHelper('plural', (n: unknown, singular: unknown, plural: unknown) => count(Number(n), String(singular), typeof plural === 'string' ? plural : undefined));
   // `{#id}` after a heading: a target for ::ref, the contents and bookmarks.

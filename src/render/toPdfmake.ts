@@ -166,7 +166,8 @@ function heading(token: Tokens.Heading, state: State): PdfNode {
   if (token.depth <= 2) {
     node.outline = true;
     node.outlineId = id;
-    node.outlineText = plainText(pieces);
+    // A bookmark is never wrapped: the no-break spaces that keep a heading's last words together are plain spaces there.
+    node.outlineText = plainText(pieces).replace(/\u00a0/g, ' ');
     if (token.depth === 1) state.doc.outlineParent = id;
     else if (state.doc.outlineParent) node.outlineParentId = state.doc.outlineParent;
     if (state.options.toc) {

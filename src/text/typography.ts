@@ -27,9 +27,10 @@ export function typographicQuotes(text: string, before = ''): string {
 
 /**
  * The last two words of a text joined by a no-break space, so that a line
- * that wraps never leaves one word alone on its last line. A text of one word
- * comes back as it was.
+ * that wraps never leaves one word alone on its last line; a sign between
+ * them ("VP / Principal") goes with both. A text of one word comes back as it
+ * was.
  */
 export function withoutLoneLastWord(text: string): string {
-  return text.replace(/\s+(\S+)\s*$/u, '\u00a0$1');
+  return text.replace(/(?:\s+[^\p{L}\p{N}\s]+)?\s+\S+\s*$/u, (end) => end.trimEnd().replace(/\s+/gu, '\u00a0'));
 }
