@@ -147,7 +147,7 @@ describe('import of the five seed pages', () => {
 });
 
 describe('the bundled content library', () => {
-  it('is exactly what importing the seeds writes, plus hand-tagged competencies', () => {
+  it('is exactly what importing the seeds writes, plus what was written by hand: competency tags, short labels, cues, the staff closing note', () => {
     const content = copyOf(join(ROOT, 'content'));
     const before = readTree(content);
     const result = preppack(['import', ...ALL_SEEDS, '--content', content]);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openSync, type Font } from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/content/load.js';
+import { questionCue } from '../src/packets/cues.js';
 import { preppack, ROOT, scratchDir } from './helpers.js';
 import { blankBelow, lines, pageText, readLayout, type Body, type Layout, type PageLayout } from './layout.js';
 
@@ -210,6 +211,23 @@ describe.each(PAPERS)('on %s', (paper) => {
       const references = page.texts.filter((t) => t.text.includes('(Stor'));
       if (level !== 'staff') expect(references.length, level).toBeGreaterThan(5);
       for (const t of references) expect(t.text.trim(), level).toMatch(/^\(Stor(?:y|ies)\s[\d,\s]+\)$/);
+    }
+  });
+
+  it('gives every question of every cheat sheet its cue, whole: the authored `cue:`, else the source\'s opening', () => {
+    for (const level of LEVELS) {
+      // Compared without spaces and quotes: the page sets straight quotes curly.
+      const plain = (value: string) => value.replace(/[\s“”‘’"']/g, '');
+      const page = layout(paper, level, 'cheatsheet').pages[0]!;
+      // Column by column: a cue that wraps goes on in its own column, not across the page.
+      const column = (left: boolean) => pageText({ ...page, texts: page.texts.filter((t) => t.x < page.width / 2 === left) });
+      const text = plain(column(true) + column(false));
+      expect(text, level).toMatch(/Acueforeachquestion|Openinglinesforeachquestion/);
+      for (const q of questionsOf(level)) {
+        const cue = questionCue(q)!;
+        expect(cue, q.id).toBeTruthy();
+        expect(text, `${level} Q${q.number}: ${cue}`).toContain(plain(cue));
+      }
     }
   });
 

@@ -43,6 +43,8 @@ export interface Question {
   prompt: string;
   /** A few words that name it where the prompt is too long (the cheat sheet): authored, never cut. */
   short?: string;
+  /** What to say, in a line, where the source's own opening is too long for the cheat sheet: authored, never cut. */
+  cue?: string;
   competencies: string[];
   /**
    * cover: strong answer should cover; why: why interviewers ask; example: answer example;

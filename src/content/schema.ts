@@ -44,8 +44,16 @@ const itemFields = {
 /** The longest a question's `short:` label may be: it names the question in a cheat sheet's half column. */
 export const SHORT_LABEL_MAX = 60;
 
+/** The longest a question's `cue:` may be: about a line and a half of a cheat sheet's half column, 12 words or so. */
+export const CUE_MAX = 90;
+
 export const questionSchema = z
-  .object({ ...itemFields, prompt: text, short: text.max(SHORT_LABEL_MAX, `must be at most ${SHORT_LABEL_MAX} characters: a few whole words that name the question`).optional() })
+  .object({
+    ...itemFields,
+    prompt: text,
+    short: text.max(SHORT_LABEL_MAX, `must be at most ${SHORT_LABEL_MAX} characters: a few whole words that name the question`).optional(),
+    cue: text.max(CUE_MAX, `must be at most ${CUE_MAX} characters: a line that reminds the candidate what to say`).optional(),
+  })
   .strict();
 
 export const storySchema = z.object({ ...itemFields, title: text }).strict();

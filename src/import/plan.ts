@@ -7,7 +7,7 @@ import { splitFrontMatter } from '../content/frontMatter.js';
 import type { PageFormat } from '../content/model.js';
 import type { PageDraft, SectionDraft } from './draft.js';
 import { levelNameFromRole, matchLevel, shortSlug, type LevelName } from './levelName.js';
-import { renderLevel, renderQuestion, renderStory, type LevelFileData } from './render.js';
+import { renderLevel, renderQuestion, renderStory, type AuthoredFields, type LevelFileData } from './render.js';
 
 export type FileAction = 'create' | 'update' | 'unchanged' | 'conflict';
 
@@ -98,12 +98,13 @@ function existingTags(path: string, text: string | undefined): string[] {
   return Array.isArray(tags) ? tags.map(String) : [];
 }
 
-/** A question's authored short label, kept by a re-import as its tags are. */
-function existingShort(path: string, text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
+/** A question's authored short label and cue, kept by a re-import as its tags are. */
+function existingAuthored(path: string, text: string | undefined): AuthoredFields {
+  if (text === undefined) return {};
   const front = splitFrontMatter(path, text);
-  if ('severity' in front) return undefined;
-  return typeof front.data.short === 'string' ? front.data.short : undefined;
+  if ('severity' in front) return {};
+  const authored = (key: 'short' | 'cue') => (typeof front.data[key] === 'string' ? (front.data[key] as string) : undefined);
+  return { short: authored('short'), cue: authored('cue') };
 }
 
 function fileAction(existingText: string | undefined, text: string, force: boolean): FileAction {
@@ -134,7 +135,7 @@ export function planImport(drafts: readonly PageDraft[], existing: ReadonlyMap<s
       // A prompt with no Latin letters names its file by level and number alone.
       const id = [levelId, pad(question.number), shortSlug(question.prompt)].filter(Boolean).join('-');
       const path = `questions/${levelId}/${id}.md`;
-      const text = renderQuestion(id, levelId, question, existingTags(path, existing.get(path)), existingShort(path, existing.get(path)));
+      const text = renderQuestion(id, levelId, question, existingTags(path, existing.get(path)), existingAuthored(path, existing.get(path)));
       files.push({ path, text, action: fileAction(existing.get(path), text, force) });
     }
     for (const story of page.stories) {

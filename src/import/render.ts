@@ -49,8 +49,14 @@ export function renderLevel(level: LevelFileData): string {
   return frontMatter(data) + body(level.sections, LEVEL_SECTIONS);
 }
 
-export function renderQuestion(id: string, level: string, question: QuestionDraft, competencies: string[], short?: string): string {
-  const data = withoutUndefined({ id, level, number: question.number, prompt: question.prompt, short, competencies });
+/** What a question's file says that its source page does not: kept by a re-import. */
+export interface AuthoredFields {
+  short?: string;
+  cue?: string;
+}
+
+export function renderQuestion(id: string, level: string, question: QuestionDraft, competencies: string[], authored: AuthoredFields = {}): string {
+  const data = withoutUndefined({ id, level, number: question.number, prompt: question.prompt, short: authored.short, cue: authored.cue, competencies });
   return frontMatter(data) + body(question.sections, QUESTION_SECTIONS);
 }
 

@@ -35,10 +35,12 @@ export function questionLabel(prompt: string, maxChars = 46): string {
 }
 
 /**
- * What to say, in a line: the opening of the answer example where the source
- * has one, else the first point a strong answer covers.
+ * What to say, in a line: the question's authored `cue:`, else the opening of
+ * the answer example where the source has one, else the first point a strong
+ * answer covers.
  */
 export function questionCue(question: Question): string | null {
+  if (question.cue) return question.cue;
   if (question.sections.example) return firstSentence(question.sections.example.markdown);
   const first = coverPoints(question).flat().find((p) => p.kind === 'listen' || p.kind === 'strong');
   return first?.text ?? null;

@@ -1,10 +1,11 @@
 // One-page documents on exactly one page: the largest type, from the theme's
 // size down to 8 pt (8.5 pt for the cheat sheet), at which the document
-// fits. The cheat sheet, failing that, keeps only its short cues, then none,
-// then cuts its question labels to a line (at 8 pt); if even that is too
-// much, the error names the content to shorten.
+// fits. The cheat sheet, failing that, leaves out its longest cues, as few as
+// it can at 8.5 pt, then all of them, then cuts its question labels to a line
+// (at 8 pt); if even that is too much, the error names the content to
+// shorten.
 import type { Level, Library } from '../content/model.js';
-import { cheatsheetContext, type CueForm } from '../packets/cheatsheet.js';
+import { cheatsheetContext, cueLengths, type CueForm } from '../packets/cheatsheet.js';
 import { itemsOf } from '../packets/common.js';
 import { error, PreppackError, type Problem } from '../problems.js';
 import { scaleTheme, type Theme } from '../render/theme.js';
@@ -111,11 +112,37 @@ export async function firstFormOnOnePage(options: PacketOptions, theme: Theme, f
   return undefined;
 }
 
+/**
+ * The most cues a sheet keeps on one page at its smallest size: the longest
+ * length `n` at which the cues of at most `n` characters fit, found by
+ * halving (fewer cues never take more room). Undefined if even the shortest
+ * alone do not fit.
+ */
+async function mostCuesThatFit(options: PacketOptions, theme: Theme, lengths: readonly number[], form: (cues: CueForm) => string) {
+  const smallest = scaleTheme(theme, MIN_CHEATSHEET_SIZE / theme.fontSize);
+  let fits = -1;
+  // Every cue, the longest length, has been tried.
+  let fitsNot = lengths.length - 1;
+  while (fitsNot - fits > 1) {
+    const middle = (fits + fitsNot) >> 1;
+    const pdf = await layOutMarkdown(options, form({ upToChars: lengths[middle]! }), smallest);
+    if (pdf.pages === 1) fits = middle;
+    else fitsNot = middle;
+  }
+  return fits >= 0 ? lengths[fits] : undefined;
+}
+
 export async function fitCheatsheet(options: PacketOptions, theme: Theme): Promise<PacketResult> {
   const template = options.templates.templates.cheatsheet;
   const form = (cues: CueForm) => template.render(cheatsheetContext(options.library, options.level, options.edition, cues));
+  const whole = await firstFormOnOnePage(options, theme, [form('full')], MIN_CHEATSHEET_SIZE);
+  const upToChars = whole ? undefined : await mostCuesThatFit(options, theme, cueLengths(options.library, options.level), form);
+  const shorter: CueForm[] = upToChars === undefined ? ['none'] : [{ upToChars }, 'none'];
   // A pack too large for whole labels at 8.5 pt (40 questions) still gets its sheet: labels cut to a line, down to 8 pt.
-  const fitted = (await firstFormOnOnePage(options, theme, lazily(['full', 'short', 'none'] satisfies CueForm[], form), MIN_CHEATSHEET_SIZE)) ?? (await firstFormOnOnePage(options, theme, [form('clipped')], MIN_ONE_PAGE_SIZE));
+  const fitted =
+    whole ??
+    (await firstFormOnOnePage(options, theme, lazily(shorter, form), MIN_CHEATSHEET_SIZE)) ??
+    (await firstFormOnOnePage(options, theme, [form('clipped')], MIN_ONE_PAGE_SIZE));
   if (fitted) return { kind: 'pdf', bytes: await fitted.pdf.draw(), pages: 1, markdown: fitted.markdown, fontSize: fitted.size, fonts: fitted.pdf.fonts ?? [] };
   throw new PreppackError([tooMuch(options.library, options.level)]);
 }
