@@ -177,7 +177,7 @@ describe('the packets on paper', () => {
     const booklet = pdf('manager', 'booklet');
     expect(booklet.pages[0]).toContain('Candidate prep booklet');
     // The edition, labelled: the date of the content's last commit and its short hash.
-    expect(booklet.pages[0]).toMatch(/Edition: \d{1,2} [A-Z][a-z]+ 20\d\d · Content version: [0-9a-f]{12} ·\s+preppack\s+\d+\.\d+\.\d+/);
+    expect(booklet.pages[0]).toMatch(/Edition: \d{1,2} [A-Z][a-z]+ 20\d\d · Content version: [0-9a-f]{12}\s·\s+preppack\s+\d+\.\d+\.\d+/);
     expect(booklet.pages[0]).toContain('18 questions · 4 STAR stories · 11 competencies');
     expect(booklet.pages[1]).toContain('Contents');
     expect(booklet.pages[1]).toMatch(/What interviewers listen for\s+3/);
