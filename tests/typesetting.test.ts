@@ -120,20 +120,40 @@ describe('`::lines 0 fill`: room for notes only where a page has it', () => {
     return readLayout(join(dir, 'out', 'notes.pdf'));
   };
 
-  it('fills a page\'s spare space with lines, shared by the areas on it, and draws nothing where fewer than three lines fit', async () => {
-    const page = (spacer: number) => `::spacer ${spacer}\n\n${words('x', 20)}\n\n::lines 0 fill\n\n${words('y', 20)}\n\n::lines 0 fill`;
-    // Page 1 leaves most of its height spare; page 2 about two lines (22 pt apart); page 3 none.
-    const layout = await render(['# Notes', page(10), '::pagebreak', page(BODY - 150), '::pagebreak', page(BODY - 100)].join('\n\n') + '\n');
-    expect(layout.pages).toHaveLength(3);
-    const [roomy, tight, full] = layout.pages as [PageLayout, PageLayout, PageLayout];
+  it('fills a page\'s spare space with lines: shared where there is room for three each, else at the foot, and none where fewer than three fit', async () => {
+    const GAP = 22;
+    // Two paragraphs, each followed by an area; the spacer leaves the page more or less room.
+    const page = (k: number, spacer: number) => `::spacer ${spacer}\n\n${words(`x${k}x`, 20)}\n\n::lines 0 fill\n\n${words(`y${k}x`, 20)}\n\n::lines 0 fill`;
+    const spacers = [10, BODY - 240, BODY - 200, BODY - 170, BODY - 150, BODY - 130, BODY - 110];
+    const layout = await render(`# Notes\n\n${spacers.map((spacer, k) => page(k, spacer)).join('\n\n::pagebreak\n\n')}\n`);
+    expect(layout.pages).toHaveLength(spacers.length);
     const body = { top: 62, bottom: 792 - 58 };
-    expect(rules(roomy).length).toBeGreaterThan(15);
-    expect(blankBelow(roomy, body)).toBeLessThan(0.05);
-    // Shared: some of the lines are above the second paragraph, some below it.
-    const second = roomy.texts.find((t) => t.text.includes('yw0'))!;
-    expect(rules(roomy).filter((r) => r.top < second.y).length).toBeGreaterThan(5);
-    expect(rules(roomy).filter((r) => r.top > second.y).length).toBeGreaterThan(5);
-    expect(rules(tight)).toHaveLength(0);
-    expect(rules(full)).toHaveLength(0);
-  });
+    const seen = { shared: 0, foot: 0, none: 0 };
+    layout.pages.forEach((page, k) => {
+      const second = page.texts.find((t) => t.text.includes(`y${k}xw0`))!;
+      const lastText = page.texts.find((t) => t.text.includes(`y${k}xw19`))!;
+      const above = rules(page).filter((r) => r.top < second.y).length;
+      const below = rules(page).filter((r) => r.top > second.y).length;
+      const room = body.bottom - (lastText.y + lastText.size) - (above + below) * GAP;
+      if (above + below === 0) {
+        // Nothing drawn: the page had no room for three lines.
+        expect(room, `page ${k + 1}`).toBeLessThan(3 * GAP + 12);
+        seen.none += 1;
+      } else if (above === 0) {
+        // Room for fewer than six: all of it at the foot, three lines or more.
+        expect(below, `page ${k + 1}`).toBeGreaterThanOrEqual(3);
+        expect(below, `page ${k + 1}`).toBeLessThan(6 + 1);
+        seen.foot += 1;
+      } else {
+        expect(Math.min(above, below), `page ${k + 1}`).toBeGreaterThanOrEqual(3);
+        seen.shared += 1;
+      }
+      // What is drawn uses the page: less than a line left below it.
+      if (above + below > 0) expect(blankBelow(page, body) * (body.bottom - body.top), `page ${k + 1}`).toBeLessThan(GAP + 2);
+    });
+    // The spacers give pages of each kind.
+    expect(seen.shared).toBeGreaterThan(0);
+    expect(seen.foot).toBeGreaterThan(0);
+    expect(seen.none).toBeGreaterThan(0);
+});
 });

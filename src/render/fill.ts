@@ -33,9 +33,14 @@ interface Position {
 export interface FillArea {
   /** The index of the top-level block that holds it. */
   block: number;
+  /** `::lines 0 fill`: lines only from its page's spare room, and then at least FEWEST_SPARE_LINES. */
+  spareOnly?: boolean;
   /** In a set of columns: the markers at the end of its column and of the others. */
   column?: { own: PdfNode; others: PdfNode[] };
 }
+
+/** A `::lines 0 fill` area is drawn only from this many spare lines: one or two lines read as a stray rule, not room to write. */
+export const FEWEST_SPARE_LINES = 3;
 
 /** A zero-height vector pdfmake places like content (so it records its position) and that draws nothing. */
 export function marker(): PdfNode {
@@ -99,7 +104,10 @@ export function fillShares(markers: readonly PdfNode[], areas: readonly FillArea
   for (const [page, onPage] of areasOnPage) {
     // A point of slack against rounding in pdfmake's arithmetic.
     let lines = Math.floor(((spare.get(page) ?? 0) - 1) / lineGap);
-    for (let turn = 0; lines > 0; turn = (turn + 1) % onPage.length, lines--) shares[onPage[turn]!]! += 1;
+    // Areas drawn only from spare room: as many as can have enough lines each, those nearest the page's foot.
+    const takers = onPage.every((i) => areas[i]!.spareOnly) ? onPage.slice(onPage.length - Math.min(onPage.length, Math.floor(lines / FEWEST_SPARE_LINES))) : onPage;
+    if (takers.length === 0) continue;
+    for (let turn = 0; lines > 0; turn = (turn + 1) % takers.length, lines--) shares[takers[turn]!]! += 1;
   }
   return shares;
 }

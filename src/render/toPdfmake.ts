@@ -9,7 +9,7 @@ import type { Token, Tokens } from 'marked';
 import { splitArgs, type ContainerDirectiveToken, type LineDirectiveToken } from './directives.js';
 import { footnoteId, footnoteRefId, inlineMarkdown, inlines, plainText, wordsOf, type Inline } from './inlines.js';
 import { numberFootnotes, type FootnoteRefToken, type FootnoteToken } from './gfmExtras.js';
-import { marker, type FillArea, type FillPlan } from './fill.js';
+import { FEWEST_SPARE_LINES, marker, type FillArea, type FillPlan } from './fill.js';
 import { divergingBars, parseChartRow, stackedBars, type ChartRow } from './charts.js';
 import { keepHeadingsWithText, type BlockKind } from './keep.js';
 import { decodeEntities } from '../text/entities.js';
@@ -87,7 +87,7 @@ interface DocumentState {
   /** How each node keeps with a heading before it. */
   kinds: WeakMap<PdfNode, BlockKind>;
   /** Fill areas, in document order. */
-  fillAreas: { node: PdfNode; column?: FillArea['column'] }[];
+  fillAreas: { node: PdfNode; column?: FillArea['column']; spareOnly: boolean }[];
   evenAreas: PdfNode[];
   /** For each footnote first referred to in a paragraph, that paragraph's id: its ↩ leads back there. */
   footnoteRefs: Map<number, string>;
@@ -264,9 +264,6 @@ const gridLayout = (theme: Theme) => ({
 const isMark = (text: string) => /^[^\p{L}\p{N}]{1,2}$/u.test(text.trim());
 
 /** A table too wide for its column is set no smaller than this share of its type size. */
-/** A `::lines 0 fill` area is drawn only from this many spare lines: one or two lines read as a stray rule, not room to write. */
-const FEWEST_SPARE_LINES = 3;
-
 const MIN_TABLE_SCALE = 0.8;
 
 /** Cell padding and rules of a table column, in points, beside its text. */
@@ -401,7 +398,7 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       const ruled = count === 0 && extra < FEWEST_SPARE_LINES ? 0 : count + extra;
       // An area of no lines at first takes no room; drawn, it takes only its lines (its share was measured so).
       const area = small(ruled === 0 ? marker() : count === 0 ? { ...ruledLines(ruled, state.width, theme), margin: [0, 0, 0, 0] } : ruledLines(ruled, state.width, theme));
-      if (mode === 'fill') state.doc.fillAreas.push({ node: area });
+      if (mode === 'fill') state.doc.fillAreas.push({ node: area, spareOnly: count === 0 });
       if (mode === 'even') state.doc.evenAreas.push(area);
       if (name) {
         const fontSize = styleOf(theme, 'p').fontSize;
@@ -682,7 +679,7 @@ export function tokensToPdfmake(tokens: readonly Token[], options: RenderOptions
     content,
     headerFields: state.doc.headerFields ? () => headerFields(state.doc.headerFields!, options.theme) : undefined,
     footerNote: state.doc.footerNote,
-    fillAreas: state.doc.fillAreas.map((area) => ({ block: content.findIndex((node) => contains(node, area.node)), column: area.column })),
+    fillAreas: state.doc.fillAreas.map((area) => ({ block: content.findIndex((node) => contains(node, area.node)), column: area.column, spareOnly: area.spareOnly })),
     evenAreas: state.doc.evenAreas,
     formFields: state.doc.formFields,
   };
