@@ -44,7 +44,7 @@ describe('a failed build', () => {
     ['a syntax error', 'booklet.md.hbs', '# Booklet\n\n{{#if level.title}}\nunclosed block\n', /booklet\.md\.hbs:3: template syntax error: {{#if}} is never closed/],
     ['an unknown directive', 'scorecard.md.hbs', '# Sheet\n\n::tickbox Candidate\n', /scorecard\.md\.hbs:3: unknown directive "::tickbox"/],
     ['a field the context lacks', 'cheatsheet.md.hbs', '# Sheet\n\n{{level.nickname}}\n', /cheatsheet\.md\.hbs:3:\d+: template error: "nickname" is neither a field of this packet.s data nor a helper/],
-    ['a bad directive argument', 'scorecard.md.hbs', '# Sheet\n\n::lines 3\n\n::lines 0\n', /scorecard\.md\.hbs:5: ::lines takes a whole number from 1 to 40 \(0 with "fill"\), then optionally "fill" or "even" and "#name", not "0"/],
+    ['a bad directive argument', 'scorecard.md.hbs', '# Sheet\n\n::lines 3\n\n::lines 0\n', /scorecard\.md\.hbs:5: ::lines takes a whole number from 1 to 40 \(0 with "fill" and no #name\), then optionally "fill" or "even" and "#name", not "0"/],
     ['a reference to no heading', 'booklet.md.hbs', '# Booklet\n\n::ref nowhere | Somewhere\n', /booklet\.md\.hbs:3: ::ref points at "nowhere", but no heading has \{#nowhere\}/],
     ['a theme that is not JSON', 'theme.json', '{ "font": ', /theme\.json:1: theme is not valid JSON/],
   ])('stops on %s in a template, naming file and line, and writes nothing', (_, name, text, message) => {

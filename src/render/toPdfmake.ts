@@ -391,7 +391,7 @@ function lineDirective(token: LineDirectiveToken, state: State): PdfNode | 'page
       // 0 only with fill: room to write where the page has it to spare, and nothing where it has not.
       const least = mode === 'fill' && !name ? 0 : 1;
       if (!Number.isInteger(count) || count < least || count > 40 || rest.length || (mode !== undefined && mode !== 'fill' && mode !== 'even')) {
-        throw new RenderError(`::lines takes a whole number from 1 to 40 (0 with "fill"), then optionally "fill" or "even" and "#name", not "${token.args}"`, token.raw);
+        throw new RenderError(`::lines takes a whole number from 1 to 40 (0 with "fill" and no #name), then optionally "fill" or "even" and "#name", not "${token.args}"`, token.raw);
       }
       const plan = state.options.fill;
       const extra = mode === 'fill' ? (plan?.shares?.[state.doc.fillAreas.length] ?? 0) : mode === 'even' ? (plan?.even ?? 0) : 0;
