@@ -4,7 +4,6 @@ import { coreCompetencies } from '../loops/questionSet.js';
 import { STORY_SECTIONS } from '../content/model.js';
 import { competenciesOf, competencyTitles, coverPoints, itemsOf, levelContext, type Edition } from './common.js';
 import { pairStories, questionsServed, type StoryFit } from './storyPairing.js';
-import { withoutLoneLastWord } from '../text/typography.js';
 
 /** A story's sections before its phrasing; the last one is kept on a page with the phrasing. */
 function storySections(story: Story) {
@@ -12,9 +11,9 @@ function storySections(story: Story) {
   return { sections: sections.slice(0, -1), lastSection: sections.at(-1) ?? null };
 }
 
-/** Why a story fits a question, in a few words: the competencies both show, else what both are about. Its last two words never part (the template binds the title to it too). */
+/** Why a story fits a question, in a few words: the competencies both show, else what both are about. */
 function whyItFits(library: Library, fit: StoryFit): string {
-  return withoutLoneLastWord(fit.shared.length ? competencyTitles(library, fit.shared).join(', ').toLowerCase() : `also about ${fit.theme.join(' and ')}`);
+  return fit.shared.length ? competencyTitles(library, fit.shared).join(', ').toLowerCase() : `also about ${fit.theme.join(' and ')}`;
 }
 
 /** What a question is asked for, in the source's words: "to understand your … approach" of "Employers ask this question to understand …". */
